@@ -1,0 +1,234 @@
+"""Vietnamese numbers: "44.280" = 44280, "7.776,6" = 7776.6, "18,01" = 18.01, scale words, ranges.
+
+Conventions (EXTRACTION.md): "." groups thousands and "," is the decimal mark. Where a reporter
+writes the other way round, the shape decides: "1,455,000" (several comma groups of three) and
+"2.5" (a dot not followed by exactly three digits) are read as the English format.
+
+:func:`find_numbers` finds every written quantity with its qualifier and scale:
+"hơn 44.280 tỷ", "khoảng từ 7,5 - 8,5", "từ 16 đến 17.000", "16 - 17 nghìn", "3 tỷ 500 triệu".
+Money, percentages and quantities are built on it by looking at the word that follows.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+# ------------------------------------------------------------------ token tuples
+
+# Qualifiers written before a figure, longest first; the contract's ``approx`` values.
+QUALIFIERS: tuple[tuple[str, str], ...] = (
+    ("khoảng từ", "about"),
+    ("ước khoảng", "about"),
+    ("ước tính", "about"),
+    ("ước đạt", "about"),
+    ("ước", "about"),
+    ("khoảng", "about"),
+    ("chừng", "about"),
+    ("xấp xỉ", "nearly"),
+    ("gần như", "nearly"),
+    ("gần", "nearly"),
+    ("suýt soát", "nearly"),
+    ("chưa đến", "less_than"),
+    ("chưa tới", "less_than"),
+    ("không quá", "less_than"),
+    ("tối đa", "less_than"),
+    ("dưới", "less_than"),
+    ("hơn", "more_than"),
+    ("trên", "more_than"),
+    ("vượt", "more_than"),
+    ("ít nhất", "more_than"),
+    ("tối thiểu", "more_than"),
+)
+
+# Scale words after a figure, longest first.
+SCALES: tuple[tuple[str, float], ...] = (
+    ("nghìn tỷ", 1e12),
+    ("ngàn tỷ", 1e12),
+    ("nghìn tỉ", 1e12),
+    ("ngàn tỉ", 1e12),
+    ("triệu tỷ", 1e15),
+    ("tỷ", 1e9),
+    ("tỉ", 1e9),
+    ("triệu", 1e6),
+    ("nghìn", 1e3),
+    ("ngàn", 1e3),
+    ("vạn", 1e4),
+)
+RANGE_WORDS: tuple[str, ...] = ("đến", "tới", "-", "–", "—", "~")
+
+# ------------------------------------------------------------------ patterns
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_B = r"(?<![\w.,/])"  # a number does not continue a word, another number or a "1/2"
+_DIGITS = r"\d+(?:[.,]\d+)*"
+NUMBER = rf"{_B}{_DIGITS}(?!\d|[.,/]\d)"
+_SCALE = rf"(?:{_alt(tuple(w for w, _ in SCALES))})(?!\w)"
+_QUAL = rf"(?<!\w)(?:{_alt(tuple(w for w, _ in QUALIFIERS))})"
+_SEP = r"\s*(?:-|–|—|~)\s*|\s+(?:đến|tới)\s+"
+PCT_TAIL_RE = re.compile(r"\s?%|\s+phần\s+trăm(?!\w)", re.IGNORECASE)
+
+# one figure: a number, an optional scale, and an optional "<number> <smaller scale>" tail
+_ONE = rf"(?P<{{n}}>{NUMBER})(?:\s*(?P<{{s}}>{_SCALE}))?(?:\s+(?P<{{t}}>{NUMBER})\s*(?P<{{ts}}>{_SCALE}))?"
+FIGURE_RE = re.compile(
+    rf"(?:(?P<q>{_QUAL})\s+)?(?:(?P<from>từ)\s+)?"
+    + _ONE.format(n="n1", s="s1", t="t1", ts="ts1")
+    + r"(?P<pct1>\s?%)?"
+    + rf"(?:(?P<sep>{_SEP})"
+    + _ONE.format(n="n2", s="s2", t="t2", ts="ts2")
+    + r")?",
+    re.IGNORECASE,
+)
+
+_SCALE_OF = {w: v for w, v in SCALES}
+_QUAL_OF = {w: a for w, a in QUALIFIERS}
+
+
+# ------------------------------------------------------------------ parsing
+
+
+def parse_number(s: str) -> float | None:
+    """The value of one written number, or None if ``s`` is not a number.
+
+    >>> parse_number("44.280"), parse_number("7.776,6"), parse_number("18,01"), parse_number("1.000.000")
+    (44280.0, 7776.6, 18.01, 1000000.0)
+    """
+    s = s.strip()
+    if not re.fullmatch(_DIGITS, s):
+        return None
+    dots, commas = s.count("."), s.count(",")
+    if dots and commas:
+        dec = "," if s.rfind(",") > s.rfind(".") else "."
+        grp = "." if dec == "," else ","
+        intpart, _, frac = s.rpartition(dec)
+        if not _grouped(intpart, grp):
+            return None
+        return float(intpart.replace(grp, "") + "." + frac)
+    if dots or commas:
+        sep = "." if dots else ","
+        groups = s.split(sep)
+        grouped = len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+        if len(groups) > 2:
+            return float(s.replace(sep, "")) if grouped else None
+        if sep == "." and grouped:  # "1.455" -> 1455 (Vietnamese thousands)
+            return float(s.replace(".", ""))
+        return float(groups[0] + "." + groups[1])  # "18,01", "2.5"
+    return float(s)
+
+
+def _grouped(s: str, sep: str) -> bool:
+    groups = s.split(sep)
+    return len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+
+
+def format_number(value: float, decimals: int | None = None) -> str:
+    """Write ``value`` the Vietnamese way: "44.280", "7.776,6".
+
+    >>> format_number(7776.6), format_number(44280)
+    ('7.776,6', '44.280')
+    """
+    if decimals is None:
+        text = repr(float(value))
+        decimals = 0 if value == int(value) else len(text.split(".")[1]) if "e" not in text else 6
+    neg = value < 0
+    whole, _, frac = f"{abs(value):.{decimals}f}".partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    out = ".".join(groups) + ("," + frac if frac else "")
+    return "-" + out if neg else out
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A written quantity: offsets (qualifier included, unit excluded), value, range end, qualifier."""
+
+    start: int
+    end: int
+    value: float
+    high: float | None
+    approx: str | None
+    scale: float  # the scale word's factor (1e9 for "tỷ"), 1 when none
+
+
+def _scale(word: str | None) -> float:
+    if not word:
+        return 1.0
+    return _SCALE_OF[re.sub(r"\s+", " ", word.lower())]
+
+
+def _figure(n: str, s: str | None, t: str | None, ts: str | None) -> tuple[float, float] | None:
+    v = parse_number(n)
+    if v is None:
+        return None
+    scale = _scale(s)
+    total = v * scale
+    if t is not None:
+        tv = parse_number(t)
+        tscale = _scale(ts)
+        if tv is None or not s or tscale >= scale:
+            return None
+        total += tv * tscale
+    return total, scale
+
+
+def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
+    """Every written quantity in ``text[start:end]``, left to right, not overlapping."""
+    end = len(text) if end is None else end
+    out: list[Figure] = []
+    pos = start
+    while (m := FIGURE_RE.search(text, pos, end)) is not None:
+        fig = _build(m)
+        if fig is None:
+            pos = m.end("n1")
+            continue
+        out.append(fig)
+        pos = fig.end  # a rejected range leaves its second figure to be found again
+    return out
+
+
+def _last_end(m: re.Match[str], names: tuple[str, ...]) -> int:
+    return max(m.end(n) for n in names if m.group(n) is not None)
+
+
+def _build(m: re.Match[str]) -> Figure | None:
+    g = m.groupdict()
+    one = _figure(g["n1"], g["s1"], g["t1"], g["ts1"])
+    if one is None:
+        return None
+    value, scale = one
+    high = None
+    fig_end = _last_end(m, ("n1", "s1", "t1", "ts1"))
+    two = _figure(g["n2"], g["s2"], g["t2"], g["ts2"]) if g["n2"] is not None else None
+    if two is not None:
+        high, scale2 = two
+        if not g["s1"] and g["s2"]:  # "16 - 17 nghìn": the scale applies to both ends
+            value *= scale2
+            scale = scale2
+        elif not g["s1"] and not g["s2"] and "." not in g["n1"] and re.search(r"\.\d{3}$", g["n2"]):
+            # "từ 16 đến 17.000": the low end is written in thousands
+            if value * 1000 <= high <= value * 2000:
+                value *= 1000
+        end2 = _last_end(m, ("n2", "s2", "t2", "ts2"))
+        pct_after = PCT_TAIL_RE.match(m.string, end2) is not None
+        if high < value or (g["pct1"] and not pct_after):
+            high = None  # a falling pair or "5% - 7 người" is two figures, not a range
+        else:
+            fig_end = end2
+    if not math.isfinite(value) or (high is not None and not math.isfinite(high)):
+        return None
+    approx = _QUAL_OF[re.sub(r"\s+", " ", g["q"].lower())] if g["q"] else None
+    return Figure(m.start(), fig_end, value, high, approx, scale)
+
+
+def percent_tail(text: str, pos: int) -> int | None:
+    """End offset of a "%" / "phần trăm" right at ``pos``, else None."""
+    m = PCT_TAIL_RE.match(text, pos)
+    return m.end() if m else None

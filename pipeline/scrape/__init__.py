@@ -1,0 +1,1 @@
+"""Scraping: discover, fetch and parse news pages into raw article records."""
