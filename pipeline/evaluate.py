@@ -164,10 +164,11 @@ def score_indicators(pred: Sequence[Mapping[str, Any]], gold: Sequence[Mapping[s
             s.fn += 1
             continue
         ga = attrs(g)
-        best = max(range(len(cands)), key=lambda i: sum(x == y for x, y in zip(attrs(cands[i]), ga)))
+        agreeing = [sum(x == y for x, y in zip(attrs(c), ga, strict=True)) for c in cands]
+        best = agreeing.index(max(agreeing))
         pa = attrs(cands.pop(best))
         s.tp += 1
-        for name, x, y in zip(INDICATOR_ATTRS, pa, ga):
+        for name, x, y in zip(INDICATOR_ATTRS, pa, ga, strict=True):
             s.agree[name][0] += x == y
             s.agree[name][1] += 1
     s.fp = sum(len(v) for v in by_key.values())

@@ -1,0 +1,59 @@
+import json
+
+import pytest
+
+from pipeline.readers import InputError, published_in_text, read_file, split_title
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "body_start"),
+    [
+        ("Tiêu đề ngắn\n\nNội dung bài viết.", "Tiêu đề ngắn", "Nội dung"),
+        ("Tiêu đề ngắn\nNội dung ngay dòng sau.", "Tiêu đề ngắn", "Nội dung"),
+        ("Chỉ một dòng nội dung dài.", None, "Chỉ một"),
+        ("Đây là một câu văn mở đầu, kết thúc bằng dấu chấm.\nCâu tiếp theo.", None, "Đây là"),
+        ("x" * 250 + "\nThân bài.", None, "xxx"),
+    ],
+)
+def test_readers_split_title(raw, title, body_start):
+    t, body = split_title(raw)
+    assert t == title
+    assert body.startswith(body_start)
+
+
+@pytest.mark.parametrize(
+    ("body", "published"),
+    [
+        ("Tiến Dũng\n\n13/07/2022 15:33\n\nNội dung", "2022-07-13"),
+        (" date 2021-07 Chiều 21/7, hội nghị", "2021-07"),
+        ("Thứ tư, 22/10/2025, 19:25 (GMT+7)\nNội dung", "2025-10-22"),
+        ("Quyết định số 529, ngày 11/1/2022 của BTV", None),
+    ],
+)
+def test_readers_published_in_text(body, published):
+    assert published_in_text(body) == published
+
+
+def test_readers_body_follows_the_gold_body_rule(seeds_dir, seed_gold):
+    for row in seed_gold:
+        art = read_file(seeds_dir / row["file"])[0]
+        for m in row["money"] + row["percentages"]:
+            assert art.text[m["start"] : m["end"]] == m["text"]
+        assert art.published == row["published"] or row["published"] is None
+
+
+def test_readers_json_record(tmp_path):
+    rec = {"url": "https://baophutho.vn/a-1.htm", "title": "T", "published": "2025-08-01T10:00:00+07:00",
+           "text": "Nội dung.", "source": "baophutho"}
+    p = tmp_path / "a.json"
+    p.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")
+    art = read_file(p)[0]
+    got = (art.url, art.published, art.source, art.text)
+    assert got == (rec["url"], "2025-08-01", "baophutho", "Nội dung.")
+
+
+def test_readers_json_without_text_is_refused(tmp_path):
+    p = tmp_path / "a.json"
+    p.write_text('{"url": "x"}', encoding="utf-8")
+    with pytest.raises(InputError, match="no 'text'"):
+        read_file(p)

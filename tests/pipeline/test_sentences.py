@@ -1,0 +1,36 @@
+import pytest
+
+from pipeline.sentences import sentence_at, sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thu ngân sách đạt 1.455 tỷ đồng. Chi ngân sách đạt 900 tỷ đồng.",
+         ["Thu ngân sách đạt 1.455 tỷ đồng.", "Chi ngân sách đạt 900 tỷ đồng."]),
+        ("Tổng giá trị đạt 7.776,6 tỷ đồng, tăng 5,2%.", ["Tổng giá trị đạt 7.776,6 tỷ đồng, tăng 5,2%."]),
+        ("Đ.c Phó Bí thư Nguyễn Văn A phát biểu.", ["Đ.c Phó Bí thư Nguyễn Văn A phát biểu."]),
+        ("Dòng một\n\nDòng hai", ["Dòng một", "Dòng hai"]),
+        ("Đạt kết quả tốt... Tiếp tục phấn đấu!", ["Đạt kết quả tốt...", "Tiếp tục phấn đấu!"]),
+        ("TP. Vinh có 25 phường.", ["TP. Vinh có 25 phường."]),
+        ("Xây dựng “mục tiêu kép”. “Năm nay” sẽ khác.", ["Xây dựng “mục tiêu kép”.", "“Năm nay” sẽ khác."]),
+    ],
+)
+def test_sentences_split(text, expected):
+    assert [text[s:e] for s, e in sentences(text)] == expected
+
+
+def test_sentence_at_finds_the_containing_sentence():
+    text = "Câu một. Câu hai có 5%."
+    bounds = sentences(text)
+    assert text[slice(*sentence_at(bounds, text.index("5%")))] == "Câu hai có 5%."
+    assert sentence_at(bounds, text.index(" Câu hai")) is None
+
+
+def test_sentences_cover_the_seeds_without_losing_text(seeds_dir):
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        bounds = sentences(text)
+        covered = sum(1 for s, e in bounds for ch in text[s:e] if not ch.isspace())
+        assert covered == sum(1 for ch in text if not ch.isspace())
+        assert all(bounds[i][1] <= bounds[i + 1][0] for i in range(len(bounds) - 1))
