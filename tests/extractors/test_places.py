@@ -1,0 +1,115 @@
+"""The place gazetteer: lookups, finding place names in sentences, an article's main places."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.places import article_places, find_places, fold, lookup
+from pipeline.article import Article
+
+
+@pytest.mark.parametrize(
+    ("name", "level", "kind", "province_old", "province_new"),
+    [
+        ("Vĩnh Phúc", "province", "tỉnh", "Vĩnh Phúc", "Phú Thọ"),
+        ("Vĩnh Yên", "district", "thành phố", "Vĩnh Phúc", "Phú Thọ"),
+        ("Phúc Yên", "district", "thành phố", "Vĩnh Phúc", "Phú Thọ"),
+        ("huyện Yên Lạc", "district", "huyện", "Vĩnh Phúc", "Phú Thọ"),
+        ("huyện Bình Xuyên", "district", "huyện", "Vĩnh Phúc", "Phú Thọ"),
+        ("Tỉnh Bắc Giang", "province", "tỉnh", "Bắc Giang", "Bắc Ninh"),
+        ("Hà Nội", "province", "thành phố", "Hà Nội", "Hà Nội"),
+    ],
+)
+def test_places_lookup_knows_old_and_new_province(
+    name: str, level: str, kind: str, province_old: str, province_new: str
+) -> None:
+    found = [p for p in lookup(name) if p.level == level]
+    assert found, name
+    assert found[0].kind == kind
+    assert found[0].province_old == province_old
+    assert found[0].province_new == province_new
+
+
+def test_places_lookup_has_communes_before_and_after_2025() -> None:
+    old = [p for p in lookup("phường Đồng Tâm") if p.district == "Vĩnh Yên"]
+    assert old and old[0].valid_until == "2025-07-01"
+    new = [p for p in lookup("Vĩnh Yên") if p.level == "commune" and p.province_new == "Phú Thọ"]
+    assert new and new[0].valid_from == "2025-07-01"
+
+
+def test_places_fold_ignores_tone_mark_position() -> None:
+    assert fold("Hoà") == fold("Hòa")
+    assert fold("Thuỵ") == fold("Thụy")
+    assert fold("Hòa") != fold("Hoa")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Tp Vĩnh Yên tổ chức hội nghị.", [("Vĩnh Yên", "district", "Vĩnh Phúc")]),
+        ("Lãnh đạo TP Phúc Yên dự lễ.", [("Phúc Yên", "district", "Vĩnh Phúc")]),
+        ("Huyện ủy Yên Lạc (Vĩnh Phúc) họp.", [("Yên Lạc", "district", "Vĩnh Phúc"),
+                                              ("Vĩnh Phúc", "province", "Vĩnh Phúc")]),
+        ("Đoàn về xã Tề Lỗ, huyện Yên Lạc.", [("Tề Lỗ", "commune", None),
+                                             ("Yên Lạc", "district", "Vĩnh Phúc")]),
+        ("Tỉnh Bắc Ninh mới gồm cả Bắc Giang.", [("Bắc Ninh", "province", "Bắc Ninh"),
+                                               ("Bắc Giang", "province", "Bắc Giang")]),
+        ("Người dân thành phố Hoà Bình đón Tết.", [("Hòa Bình", "district", "Hòa Bình")]),
+        ("Cửa hàng ở Quận 1, TP.HCM.", [("1", "district", "Hồ Chí Minh"),
+                                        ("Hồ Chí Minh", "province", "Hồ Chí Minh")]),
+    ],
+)
+def test_places_find_places_in_sentences(sentence: str, expected: list[tuple[str, str, str | None]]) -> None:
+    found = find_places(sentence)
+    assert [(m.name, m.level, m.province) for m in found] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ông Nguyễn Thanh Hà phát biểu tại hội nghị.",  # Thanh Hà is also a district
+        "Học tập tư tưởng, đạo đức, phong cách Hồ Chí Minh.",  # the person, not the city
+        "Phong trào Đồng Tâm xây dựng nông thôn mới.",  # commune names need a level word
+        "Mọi người đồng tâm hiệp lực, hòa bình, thịnh vượng.",  # lower-case common words
+        "Các tỉnh phía Nam và huyện miền núi.",
+    ],
+)
+def test_places_find_places_ignores_non_places(sentence: str) -> None:
+    assert find_places(sentence) == []
+
+
+def test_places_find_places_offsets_point_at_the_name() -> None:
+    text = "Đoàn công tác làm việc với Đảng ủy phường Đồng Tâm, Tp Vĩnh Yên."
+    for m in find_places(text):
+        assert text[m.start : m.end] in ("Đồng Tâm", "Vĩnh Yên")
+        assert m.marked
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "province", "named", "local", "local_kind"),
+    [
+        ("Yên Lạc (Vĩnh Phúc): Tổng kết năm", "Huyện ủy Yên Lạc tổ chức hội nghị. Tỉnh Vĩnh Phúc khen.",
+         "Vĩnh Phúc", True, "Yên Lạc", "huyện"),
+        ("", "Thành phố Phúc Yên họp. UBND thành phố Phúc Yên báo cáo. Thành ủy Phúc Yên chỉ đạo.",
+         "Vĩnh Phúc", False, "Phúc Yên", "thành phố"),
+        ("Vĩnh Phúc đặt mục tiêu tăng trưởng", "Tỉnh Vĩnh Phúc phấn đấu. Vĩnh Phúc thu hút đầu tư. "
+         "Vĩnh Phúc cải cách. Thanh niên huyện Bình Xuyên ra quân.", "Vĩnh Phúc", True, None, None),
+    ],
+)
+def test_places_article_places_picks_main_province_and_local(
+    title: str, text: str, province: str, named: bool, local: str | None, local_kind: str | None
+) -> None:
+    found = article_places(Article(text=text, title=title or None))
+    assert (found.province, found.province_named, found.local, found.local_kind) == (
+        province, named, local, local_kind)
+
+
+def test_places_article_places_finds_main_commune() -> None:
+    text = ("Tp Vĩnh Yên làm việc với Đảng ủy phường Đồng Tâm. Ở phường Đồng Tâm, Tp Vĩnh Yên, "
+            "Đảng bộ phường kết nạp đảng viên.")
+    found = article_places(Article(text=text))
+    assert (found.local, found.commune, found.commune_kind) == ("Vĩnh Yên", "Đồng Tâm", "phường")
+
+
+def test_places_article_places_without_places_is_empty() -> None:
+    assert article_places(Article(text="Hội nghị diễn ra sôi nổi.")).province is None
