@@ -1,0 +1,200 @@
+"""Issuers of documents: who a decision is "của" ("BTV Tỉnh ủy" -> "Ban Thường vụ Tỉnh ủy Vĩnh Phúc").
+
+The bodies, their abbreviations, the place levels and the codes written in document numbers
+("998/QĐ-TTg", "05-CT/TW") are ``resources/issuers.csv``. The place a body belongs to is read from
+its own words ("HĐND tỉnh Vĩnh Phúc") or, failing that, from the place the article names most
+often at that level (a small local lookup: "tỉnh Vĩnh Phúc", "Thành ủy Vĩnh Yên", "(Vĩnh Phúc)").
+
+Matching runs on an orthography-folded copy of the text ("uỷ" = "ủy", "khoá" = "khóa") of the same
+length, so offsets found in the folded copy point into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from extractors.datafiles import read_csv
+
+# ------------------------------------------------------------------ orthography
+
+_OLD_TONES = {"o": "áàảãạéèẻẽẹ", "u": "ýỳỷỹỵ"}
+_NEW_TONES = {"o": "óòỏõọóòỏõọ", "u": "úùủũụ"}
+_VOWEL_AFTER = {"o": "aaaaaeeeee", "u": "yyyyy"}
+
+
+def _fold_table() -> dict[str, str]:
+    table = {}
+    for lead in ("o", "u"):
+        for old, new, vowel in zip(_OLD_TONES[lead], _NEW_TONES[lead], _VOWEL_AFTER[lead], strict=True):
+            table[lead + old] = new + vowel  # "oá" -> "óa", "uỷ" -> "ủy"
+            table[lead.upper() + old] = new.upper() + vowel
+    return table
+
+
+_FOLD = _fold_table()
+_FOLD_RE = re.compile("|".join(_FOLD))
+
+
+def fold(text: str) -> str:
+    """``text`` with the old tone placement ("hoá", "Uỷ") rewritten the new way; same length."""
+    return _FOLD_RE.sub(lambda m: _FOLD[m.group()], text)
+
+
+# ------------------------------------------------------------------ data files
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    name: str
+    level: str
+
+
+def alternation(words: list[str]) -> str:
+    return "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def surface_key(s: str) -> str:
+    return re.sub(r"\s+", " ", fold(s)).casefold()
+
+
+@cache
+def issuer_table() -> dict[str, dict[str, Entry]]:
+    """kind -> surface key -> (expanded name, place level)."""
+    out: dict[str, dict[str, Entry]] = {"prefix": {}, "body": {}, "level": {}, "code": {}}
+    for r in read_csv("issuers.csv", ("kind", "surface", "name")):
+        if r["kind"] not in out:
+            raise ValueError(f"issuers.csv: unknown kind {r['kind']!r}")
+        key = r["surface"] if r["kind"] == "code" else surface_key(r["surface"])
+        out[r["kind"]][key] = Entry(r["name"], r.get("level", ""))
+    return out
+
+
+@cache
+def issuer_pattern() -> re.Pattern[str]:
+    t = issuer_table()
+    return re.compile(
+        rf"(?:(?P<prefix>{alternation(list(t['prefix']))})\s+)?(?P<body>{alternation(list(t['body']))})(?!\w)"
+        rf"(?:\s+(?P<level>{alternation(list(t['level']))})(?!\w))?",
+        re.IGNORECASE,
+    )
+
+
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:đã\s+|vừa\s+|mới\s+|sẽ\s+)?(?:ký\s+)?(?:ban\s+hành|công\s+bố|trao)\b", re.IGNORECASE
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+# ------------------------------------------------------------------ places (minimal, local)
+
+_PLACE_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+_PLACE_HYPHEN = re.compile(r"[ \t]+-[ \t]+([^\W\d_]+)[ \t]+([^\W\d_]+)")
+_LEVEL_CUES = {
+    "province": ("Tỉnh ủy", "tỉnh", "Tỉnh"),
+    "city": ("Thành ủy", "thành phố", "Thành phố", "TP.", "TP", "Tp.", "Tp"),
+    "district": ("Huyện ủy", "huyện", "Huyện", "Quận ủy", "quận"),
+    "town": ("Thị ủy", "thị xã", "Thị xã"),
+    "commune": ("xã", "thị trấn"),
+    "ward": ("phường",),
+}
+
+
+def _titled(word: str) -> bool:
+    return word[0].isupper() and word[1:] == word[1:].lower()
+
+
+def place_after(text: str, pos: int) -> tuple[str, int] | None:
+    """A capitalised place name of one or two words right after ``pos`` ("Vĩnh Phúc"), and its end."""
+    first, end = None, pos
+    for _ in range(2):
+        m = _PLACE_WORD.match(text, end)
+        if not m or not _titled(m.group(1)):
+            break
+        first = m.start(1) if first is None else first
+        end = m.end()
+    if first is None:
+        return None
+    m = _PLACE_HYPHEN.match(text, end)  # "Bà Rịa - Vũng Tàu"
+    if m and _titled(m.group(1)) and _titled(m.group(2)):
+        end = m.end()
+    return text[first:end], end
+
+
+@cache
+def _cue_patterns() -> dict[str, re.Pattern[str]]:
+    return {
+        level: re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(fold(c)) for c in cues)})(?=[ \t])")
+        for level, cues in _LEVEL_CUES.items()
+    }
+
+
+def article_places(text: str, folded: str) -> dict[str, str]:
+    """The place most often named at each level ("tỉnh Vĩnh Phúc" -> province "Vĩnh Phúc")."""
+    out = {}
+    for level, pat in _cue_patterns().items():
+        counts: Counter[str] = Counter()
+        for m in pat.finditer(folded):
+            got = place_after(text, m.end())
+            if got:
+                counts[got[0]] += 1
+        if level == "province":
+            bracketed = (m.group(1) for m in re.finditer(r"\((\w+(?: \w+)?)\)", text))
+            counts.update(b for b in bracketed if b.istitle())
+        if counts:
+            out[level] = counts.most_common(1)[0][0]
+    return out
+
+
+# ------------------------------------------------------------------ issuers
+
+
+def parse_issuer(text: str, folded: str, pos: int, places: dict[str, str]) -> tuple[str, int] | None:
+    """(expanded issuer, end offset) of an issuing body written at ``pos``."""
+    m = issuer_pattern().match(folded, pos)
+    if not m:
+        return None
+    t = issuer_table()
+    parts, level = [], ""
+    body = t["body"][surface_key(m.group("body"))]
+    if m.group("prefix"):
+        prefix = t["prefix"][surface_key(m.group("prefix"))].name
+        if not body.name.startswith(prefix):  # "Ban Chấp hành" + "Trung ương Đảng"
+            parts.append(prefix)
+    parts.append(body.name)
+    level = body.level
+    end = m.end()
+    if m.group("level"):
+        lv = t["level"][surface_key(m.group("level"))]
+        parts.append(lv.name)
+        level = lv.level
+    got = place_after(text, end)
+    if got and (level or m.group("level")):
+        parts.append(got[0])
+        end = got[1]
+    elif level in places:
+        parts.append(places[level])
+    return " ".join(parts), end
+
+
+def issuer_from_code(number: str, places: dict[str, str]) -> str | None:
+    """The issuer a document number's code names: "998/QĐ-TTg" -> Thủ tướng Chính phủ."""
+    codes = issuer_table()["code"]
+    for token in reversed(re.split(r"[/-]", number)[1:]):
+        entry = codes.get(token) or codes.get(token.rstrip("0123456789"))
+        if entry:
+            return f"{entry.name} {places[entry.level]}" if entry.level in places else entry.name
+    return None
+
+
+def subject_issuer(text: str, folded: str, start: int, places: dict[str, str]) -> str | None:
+    """The issuer that is the subject of "X (đã) ban hành <document>" earlier in the sentence."""
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(folded, 0, start)), default=0)
+    best = None
+    for m in issuer_pattern().finditer(folded, sentence_start, start):
+        got = parse_issuer(text, folded, m.start(), places)
+        if got and _SUBJECT_VERB.match(folded, got[1]):
+            best = got[0]
+    return best
