@@ -1,7 +1,8 @@
-"""Parse a saved or fetched HTML page into an article (title, date, author, body).
+"""Parse a saved or fetched HTML page into an article (title, date, author, body) or say why not.
 
-First version: trafilatura as the generic extractor. (Site selectors and the
-article-or-listing decision come with the scrapers.)
+Order: decide article or listing first (:mod:`pipeline.scrape.classify`); then the site's selectors
+from the source registry (title, date, author, lead, body, elements to drop); then the generic rules
+(meta tags, JSON-LD, page text) and trafilatura for whatever the selectors did not give.
 """
 
 from __future__ import annotations
@@ -9,30 +10,165 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import trafilatura
+from bs4 import BeautifulSoup, Tag
+
+from pipeline.scrape.classify import page_shape
+from pipeline.scrape.dates import date_in_text, iso_datetime
+from pipeline.scrape.htmltext import block_lines, soup_of
+from pipeline.scrape.metadata import (
+    canonical_link,
+    generic_author,
+    generic_published,
+    generic_title,
+    json_ld,
+    meta_tags,
+    select_values,
+)
+from pipeline.scrape.sources import SiteSelectors, Source, source_for_url
+from pipeline.scrape.urls import canonical_url, is_http
+
+MIN_BODY = 150  # characters: less is a stub, a video player or an error page
+# Never body text, on any site: related-article lists, comments, share bars, ads, scripts.
+ALWAYS_DROP = (
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "form",
+    "nav",
+    "aside",
+    "[class*=relate]",
+    "[class*=comment]",
+    "[id*=comment]",
+    "[class*=share]",
+    "[class*=social]",
+    "[class*=banner]",
+    "[class*=advert]",
+    "[class*=sda_]",
+    "[class*=tags]",
+)
+CAPTIONS = ("figcaption", ".caption", "[class*=caption]", ".Image", "p.Image")
 
 
 @dataclass(slots=True)
 class ParsedPage:
     url: str | None
     title: str | None
-    published: str | None
+    published: str | None  # YYYY-MM-DD (the contract's date)
     author: str | None
     text: str
     is_article: bool
-    reason: str | None = None
+    reason: str | None = None  # why there is no article body, when there is none
+    published_at: str | None = None  # full ISO 8601 with time and zone when the page gives them
+    canonical_url: str | None = None
+    kind: str = "article"  # article | listing | empty
+    lead: str | None = None
+    source: str | None = None  # registry name of the site whose selectors were used
+    extractor: str = "generic"  # "site" when the site's body selector gave the text, else trafilatura/generic
 
 
-def parse_page(html: str, url: str | None = None) -> ParsedPage:
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
-    if doc is None:
-        return ParsedPage(url, None, None, None, "", False, "no main text found")
-    text = (doc.text or "").strip()
-    return ParsedPage(
-        url=doc.url or url,
-        title=doc.title,
-        published=doc.date,
-        author=doc.author,
-        text=text,
-        is_article=bool(text),
-        reason=None if text else "empty body",
+def _body_lines(soup: BeautifulSoup, sel: SiteSelectors) -> list[str]:
+    for spec in sel.body:
+        bodies = [el for el in soup.select(spec.css) if isinstance(el, Tag)]
+        if not bodies:
+            continue
+        drops = (*ALWAYS_DROP, *sel.drop, *(() if sel.keep_captions else CAPTIONS))
+        lines: list[str] = []
+        for body in bodies:
+            for css in drops:
+                for el in body.select(css):
+                    el.decompose()
+            lines += block_lines(body)
+        lines = [ln for ln in lines if not any(p.search(ln) for p in sel.drop_text)]
+        if lines:
+            return lines
+    return []
+
+
+def _trafilatura_text(html: str, url: str | None) -> str:
+    text = trafilatura.extract(
+        html, url=url, include_comments=False, include_tables=True, include_images=False, deduplicate=True
     )
+    return (text or "").strip()
+
+
+def _with_lead(lead: str | None, lines: list[str]) -> list[str]:
+    if lead and not (lines and (lines[0] == lead or lines[0].startswith(lead[:80]))):
+        return [lead, *lines]
+    return lines
+
+
+def _without_byline(lines: list[str], author: str | None) -> list[str]:
+    if author and lines and lines[-1].strip(" .()-–") in (author, author.split(" (")[0]):
+        return lines[:-1]
+    return lines
+
+
+def parse_page(html: str, url: str | None = None, source: Source | None = None) -> ParsedPage:
+    """The article in ``html`` (fetched from ``url`` when known), using ``source``'s selectors if given."""
+    soup = soup_of(html)
+    meta = meta_tags(soup)
+    ld = json_ld(soup)
+    canonical = canonical_link(soup, meta)
+    base = url or (canonical if canonical and is_http(canonical) else None)
+    canonical = (
+        canonical_url(canonical, base) if canonical and base else (canonical_url(url) if url else None)
+    )
+    if canonical and not is_http(canonical):
+        canonical = canonical_url(url) if url else None
+    source = source or source_for_url(url) or source_for_url(canonical)
+    sel = source.selectors if source else SiteSelectors()
+    page = ParsedPage(
+        url=url or canonical,
+        title=None,
+        published=None,
+        author=None,
+        text="",
+        is_article=False,
+        canonical_url=canonical,
+        source=source.name if source else None,
+    )
+
+    titles = select_values(soup, sel.title)
+    authors = select_values(soup, sel.author, sel.author_pick)
+    dates = select_values(soup, sel.published)
+    leads = select_values(soup, sel.lead)
+    lines = _body_lines(soup, sel) if sel.body else []  # (decomposes dropped elements from the body)
+
+    page.title = titles[0] if titles else generic_title(soup, meta)
+    page.published_at = next((d for d in (iso_datetime(v) or date_in_text(v) for v in dates) if d), None)
+    page.published_at = page.published_at or generic_published(soup, meta, ld)
+    if sel.author:
+        page.author = authors[0] if authors else None  # the site's meta/JSON-LD author is the publisher
+    else:
+        page.author = generic_author(meta, ld)
+    page.lead = leads[0] if leads else None
+
+    if lines and sum(map(len, lines)) >= MIN_BODY:
+        page.extractor = "site"
+        text = "\n".join(_without_byline(_with_lead(page.lead, lines), page.author))
+    else:
+        shape = page_shape(soup_of(html), meta, ld)
+        page.kind = shape.kind
+        if shape.kind == "listing":
+            page.reason = shape.reason()
+            page.title = page.published = page.published_at = page.author = None
+            return page
+        text = _trafilatura_text(html, url)
+        page.extractor = "trafilatura"
+        if text:
+            text = "\n".join(_without_byline(_with_lead(page.lead, text.splitlines()), page.author))
+        if not page.published_at:
+            doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, only_with_metadata=False)
+            page.published_at = iso_datetime(getattr(doc, "date", None)) if doc is not None else None
+    page.text = text.strip()
+    page.published = page.published_at[:10] if page.published_at else None
+    if len(page.text) < MIN_BODY:
+        page.kind = "empty" if page.kind == "article" else page.kind
+        page.reason = (
+            f"no article body ({len(page.text)} chars of text; "
+            f"{'site selectors and ' if sel.body else ''}trafilatura found no main text)"
+        )
+        return page
+    page.is_article = True
+    return page
