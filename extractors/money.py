@@ -43,8 +43,9 @@ def match(text: str) -> list[tuple[Figure, int, str]]:
         if not m:
             continue
         code = codes[re.sub(r"\s+", " ", m.group("cur")).casefold()]
-        if code == "VND" and fig.scale == 1 and max(fig.value, fig.high or 0) < 1000:
-            continue  # "48 đồng" in news text is almost never money
+        bare_dong = m.group("cur").casefold() == "đồng"
+        if bare_dong and fig.scale == 1 and max(fig.value, fig.high or 0) < 1000:
+            continue  # "48 đồng …" in news text is almost never money ("VNĐ", "đ" are)
         out.append((fig, m.end(), code))
     return out
 

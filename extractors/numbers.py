@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 # ------------------------------------------------------------------ token tuples
 
@@ -85,6 +86,7 @@ FIGURE_RE = re.compile(
     re.IGNORECASE,
 )
 
+_NAMED_LIMIT = re.compile(r"(?:lương|mức|giá|vốn|diện\s+tích)\s+$", re.IGNORECASE)
 _SCALE_OF = {w: v for w, v in SCALES}
 _QUAL_OF = {w: a for w, a in QUALIFIERS}
 
@@ -99,8 +101,15 @@ def parse_number(s: str) -> float | None:
     (44280.0, 7776.6, 18.01, 1000000.0)
     """
     s = s.strip()
+    sign = -1.0 if s[:1] in ("-", "\u2212") else 1.0
+    s = s[1:] if sign < 0 else s
     if not re.fullmatch(_DIGITS, s):
         return None
+    value = _unsigned(s)
+    return None if value is None else sign * value
+
+
+def _unsigned(s: str) -> float | None:
     dots, commas = s.count("."), s.count(",")
     if dots and commas:
         dec = "," if s.rfind(",") > s.rfind(".") else "."
@@ -112,7 +121,7 @@ def parse_number(s: str) -> float | None:
     if dots or commas:
         sep = "." if dots else ","
         groups = s.split(sep)
-        grouped = len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+        grouped = _grouped(s, sep)
         if len(groups) > 2:
             return float(s.replace(sep, "")) if grouped else None
         if sep == "." and grouped:  # "1.455" -> 1455 (Vietnamese thousands)
@@ -123,6 +132,8 @@ def parse_number(s: str) -> float | None:
 
 def _grouped(s: str, sep: str) -> bool:
     groups = s.split(sep)
+    if len(groups) > 1 and groups[0].startswith("0"):
+        return False  # "0.500" is a decimal, never a thousands group
     return len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
 
 
@@ -132,9 +143,9 @@ def format_number(value: float, decimals: int | None = None) -> str:
     >>> format_number(7776.6), format_number(44280)
     ('7.776,6', '44.280')
     """
-    if decimals is None:
-        text = repr(float(value))
-        decimals = 0 if value == int(value) else len(text.split(".")[1]) if "e" not in text else 6
+    if decimals is None:  # as many as the shortest exact writing of the value needs
+        _, _, frac = format(Decimal(repr(float(value))), "f").partition(".")
+        decimals = len(frac.rstrip("0"))
     neg = value < 0
     whole, _, frac = f"{abs(value):.{decimals}f}".partition(".")
     groups = []
@@ -212,10 +223,11 @@ def _build(m: re.Match[str]) -> Figure | None:
         if not g["s1"] and g["s2"]:  # "16 - 17 nghìn": the scale applies to both ends
             value *= scale2
             scale = scale2
-        elif not g["s1"] and not g["s2"] and "." not in g["n1"] and re.search(r"\.\d{3}$", g["n2"]):
-            # "từ 16 đến 17.000": the low end is written in thousands
-            if value * 1000 <= high <= value * 2000:
-                value *= 1000
+        elif (
+            not g["s1"] and not g["s2"] and "." not in g["n1"] and re.search(r"\.\d{3}$", g["n2"])
+            and value * 1000 <= high <= value * 2000
+        ):
+            value *= 1000  # "từ 16 đến 17.000": the low end is written in thousands
         end2 = _last_end(m, ("n2", "s2", "t2", "ts2"))
         pct_after = PCT_TAIL_RE.match(m.string, end2) is not None
         if high < value or (g["pct1"] and not pct_after):
@@ -225,7 +237,12 @@ def _build(m: re.Match[str]) -> Figure | None:
     if not math.isfinite(value) or (high is not None and not math.isfinite(high)):
         return None
     approx = _QUAL_OF[re.sub(r"\s+", " ", g["q"].lower())] if g["q"] else None
-    return Figure(m.start(), fig_end, value, high, approx, scale)
+    start = m.start()
+    before = m.string[max(0, start - 12):start]
+    if g["q"] and g["q"].lower().startswith("tối") and _NAMED_LIMIT.search(before):
+        # "lương tối thiểu 4,68 triệu": the name of a figure, not a qualifier
+        approx, start = None, m.start("from") if g["from"] else m.start("n1")
+    return Figure(start, fig_end, value, high, approx, scale)
 
 
 def percent_tail(text: str, pos: int) -> int | None:

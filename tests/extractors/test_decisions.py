@@ -1,0 +1,197 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractors import decisions
+from extractors.issuers import fold, issuer_from_code
+from pipeline.article import Article
+
+
+def _extract(text: str) -> list[dict]:
+    art = Article(text=text)
+    spans = decisions.extract(art)
+    art.add("decisions", spans)  # offsets checked
+    return [s.record("text") for s in spans]
+
+
+# sentence, span text, type, number, date, issuer
+ONE_DECISION = [
+    ("Trên cơ sở Quyết định số 88, ngày 11/1/2022 của BTV Tỉnh ủy về việc giao chỉ tiêu.",
+     "Quyết định số 88, ngày 11/1/2022", "Quyết định", "88", "2022-01-11", "Ban Thường vụ Tỉnh ủy"),
+    ("Theo Quyết định số 998/QĐ-TTg ngày 5/7/2021 của Thủ tướng Chính phủ, tỉnh được giao vốn.",
+     "Quyết định số 998/QĐ-TTg ngày 5/7/2021", "Quyết định", "998/QĐ-TTg", "2021-07-05",
+     "Thủ tướng Chính phủ"),
+    ("Quyết định số 1234/QĐ-TTg phê duyệt quy hoạch.",
+     "Quyết định số 1234/QĐ-TTg", "Quyết định", "1234/QĐ-TTg", None, "Thủ tướng Chính phủ"),
+    ("Thực hiện Chỉ thị 05-CT/TW về học tập và làm theo Bác.",
+     "Chỉ thị 05-CT/TW", "Chỉ thị", "05-CT/TW", None, "Ban Chấp hành Trung ương Đảng"),
+    ("Thực hiện Chỉ thị số 05 của Bộ Chính trị.",
+     "Chỉ thị số 05", "Chỉ thị", "05", None, "Bộ Chính trị"),
+    ("Quán triệt Kết luận số 21-KL/TW của Ban Chấp hành Trung ương Đảng.",
+     "Kết luận số 21-KL/TW", "Kết luận", "21-KL/TW", None, "Ban Chấp hành Trung ương Đảng"),
+    ("Ban hành Quy định số 07 ngày 15 tháng 2 năm 2022 về đánh giá cán bộ.",
+     "Quy định số 07 ngày 15 tháng 2 năm 2022", "Quy định", "07", "2022-02-15", None),
+    ("UBND tỉnh Bắc Ninh ban hành Kế hoạch số 123/KH-UBND ngày 15/03/2023 về chuyển đổi số.",
+     "Kế hoạch số 123/KH-UBND ngày 15/03/2023", "Kế hoạch", "123/KH-UBND", "2023-03-15",
+     "Ủy ban nhân dân tỉnh Bắc Ninh"),
+    ("Nghị định 35/2021/NĐ-CP quy định chi tiết Luật Đầu tư.",
+     "Nghị định 35/2021/NĐ-CP", "Nghị định", "35/2021/NĐ-CP", None, "Chính phủ"),
+    ("Thông tư số 01/2022/TT-BTC hướng dẫn quản lý vốn.",
+     "Thông tư số 01/2022/TT-BTC", "Thông tư", "01/2022/TT-BTC", None, "Bộ Tài chính"),
+    ("Công văn số 456/UBND-KT ngày 01-02-2023 gửi các sở, ngành.",
+     "Công văn số 456/UBND-KT ngày 01-02-2023", "Công văn", "456/UBND-KT", "2023-02-01", "Ủy ban nhân dân"),
+    ("Thông báo số 15-TB/TU của Ban Thường vụ Tỉnh uỷ Hà Nam.",
+     "Thông báo số 15-TB/TU", "Thông báo", "15-TB/TU", None, "Ban Thường vụ Tỉnh ủy Hà Nam"),
+    ("Triển khai Đề án 06 của Chính phủ về dữ liệu dân cư.",
+     "Đề án 06", "Đề án", "06", None, "Chính phủ"),
+    ("Tỉnh ủy Nghệ An đã ban hành Nghị quyết số 05-NQ/TU ngày 2/3/2022 về nông nghiệp.",
+     "Nghị quyết số 05-NQ/TU ngày 2/3/2022", "Nghị quyết", "05-NQ/TU", "2022-03-02", "Tỉnh ủy Nghệ An"),
+    ("Theo Nghị quyết số 12/2021/NQ-HĐND của HĐND tỉnh Hà Nam, mức hỗ trợ tăng.",
+     "Nghị quyết số 12/2021/NQ-HĐND", "Nghị quyết", "12/2021/NQ-HĐND", None, "Hội đồng nhân dân tỉnh Hà Nam"),
+    ("Quy định số 205-QĐ/TW ngày 23/9/2019 của Bộ Chính trị về kiểm soát quyền lực.",
+     "Quy định số 205-QĐ/TW ngày 23/9/2019", "Quy định", "205-QĐ/TW", "2019-09-23", "Bộ Chính trị"),
+    ("QĐ số 77 của Sở Tài chính đã được công bố.",
+     "QĐ số 77", "Quyết định", "77", None, "Sở Tài chính"),
+    ("Quyết định ngày 3/2/2023 của Chủ tịch UBND tỉnh Hà Nam về việc khen thưởng.",
+     "Quyết định ngày 3/2/2023", "Quyết định", None, "2023-02-03", "Chủ tịch Ủy ban nhân dân tỉnh Hà Nam"),
+    ("Nghị quyết Đại hội Đảng bộ tỉnh Hà Nam lần thứ XX đề ra 3 đột phá.",
+     "Nghị quyết Đại hội Đảng bộ tỉnh Hà Nam lần thứ XX", "Nghị quyết", "XX", None,
+     "Đại hội Đảng bộ tỉnh Hà Nam"),
+    ("Nghị quyết Đại hội đại biểu Đảng bộ huyện lần thứ XXIV, nhiệm kỳ 2020-2025 được triển khai.",
+     "Nghị quyết Đại hội đại biểu Đảng bộ huyện lần thứ XXIV", "Nghị quyết", "XXIV", None,
+     "Đại hội đại biểu Đảng bộ huyện"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "span", "doc_type", "number", "when", "issuer"), ONE_DECISION)
+def test_decisions_extract_reads_one_document(sentence, span, doc_type, number, when, issuer):
+    [d] = _extract(sentence)
+    assert d["text"] == span
+    assert sentence[d["start"]:d["end"]] == span
+    assert (d["type"], d["number"], d["date"], d["issuer"]) == (doc_type, number, when, issuer)
+
+
+# sentence, [(type, number, session)], issuer of every entry
+SESSIONS = [
+    ("Thực hiện Nghị quyết Trung ương 4 khóa XII về xây dựng Đảng.",
+     [("Nghị quyết", "4", "XII")], "Ban Chấp hành Trung ương Đảng"),
+    ("Thực hiện Nghị quyết Trung ương 4 (khóa XII) về xây dựng Đảng.",
+     [("Nghị quyết", "4", "XII")], "Ban Chấp hành Trung ương Đảng"),
+    ("Theo tinh thần Nghị quyết Trung ương 4 khóa 11, 12 và các quy định.",
+     [("Nghị quyết", "4", "11"), ("Nghị quyết", "4", "12")], "Ban Chấp hành Trung ương Đảng"),
+    ("Thực hiện nghiêm Nghị quyết Trung ương 4 khóa XI, khóa XII.",
+     [("Nghị quyết", "4", "XI"), ("Nghị quyết", "4", "XII")], "Ban Chấp hành Trung ương Đảng"),
+    ("Nghị quyết Hội nghị Trung ương 8 khoá XIII về chiến lược bảo vệ Tổ quốc.",
+     [("Nghị quyết", "8", "XIII")], "Ban Chấp hành Trung ương Đảng"),
+    ("Nghị quyết Trung ương 5 khóa XIII, 5 nhiệm vụ trọng tâm được giao.",
+     [("Nghị quyết", "5", "XIII")], "Ban Chấp hành Trung ương Đảng"),
+    ("Theo Nghị quyết HĐND tỉnh Hà Nam tại kỳ họp thứ 9, khoá XIX, tỉnh bố trí vốn.",
+     [("Nghị quyết", "9", "XIX")], "Hội đồng nhân dân tỉnh Hà Nam"),
+    ("Nghị quyết kỳ họp thứ 5 HĐND tỉnh khóa XVII đã thông qua.",
+     [("Nghị quyết", "5", "XVII")], "Hội đồng nhân dân tỉnh"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected", "issuer"), SESSIONS)
+def test_decisions_extract_reads_plenums_and_sittings(sentence, expected, issuer):
+    found = _extract(sentence)
+    assert [(d["type"], d["number"], d["session"]) for d in found] == expected
+    assert {d["issuer"] for d in found} == {issuer}
+
+
+def test_decisions_terms_list_gives_growing_spans_from_one_start():
+    found = _extract("Thực hiện Nghị quyết Trung ương 4 khóa XI, khóa XII.")
+    assert [d["text"] for d in found] == [
+        "Nghị quyết Trung ương 4 khóa XI",
+        "Nghị quyết Trung ương 4 khóa XI, khóa XII",
+    ]
+    assert found[0]["start"] == found[1]["start"]
+
+
+def test_decisions_listed_numbers_share_type_and_issuer():
+    found = _extract("Quyết định số 12, 13 và 14 của UBND huyện Yên Lạc đã được công bố.")
+    assert [d["number"] for d in found] == ["12", "13", "14"]
+    assert {d["issuer"] for d in found} == {"Ủy ban nhân dân huyện Yên Lạc"}
+
+
+def test_decisions_issuer_after_a_pair_of_documents_applies_to_both():
+    text = "Giao tại Quyết định số 934 ngày 15/2/2022 và Quyết định số 937 ngày 21/2/2022 của BTV Thành ủy."
+    found = _extract(text)
+    assert [(d["number"], d["date"]) for d in found] == [("934", "2022-02-15"), ("937", "2022-02-21")]
+    assert {d["issuer"] for d in found} == {"Ban Thường vụ Thành ủy"}
+
+
+def test_decisions_issuer_takes_the_place_the_article_names():
+    text = (
+        "Thành ủy Vĩnh Yên tổ chức hội nghị. Thành phố Vĩnh Yên có 9 phường.\n"
+        "Đồng thời, BTV Thành ủy đã ban hành Quy định số 02 ngày 15/2/2022 về đánh giá cán bộ. "
+        "Theo Quyết định số 7 của BTV Tỉnh ủy, tỉnh Vĩnh Phúc giao chỉ tiêu cho tỉnh Vĩnh Phúc."
+    )
+    found = _extract(text)
+    assert [(d["number"], d["issuer"]) for d in found] == [
+        ("02", "Ban Thường vụ Thành ủy Vĩnh Yên"),
+        ("7", "Ban Thường vụ Tỉnh ủy Vĩnh Phúc"),
+    ]
+
+
+def test_decisions_province_from_a_bracketed_dateline():
+    text = "Vĩnh Yên (Vĩnh Phúc) - Hội nghị quán triệt Quyết định số 529 của BTV Tỉnh ủy."
+    [d] = _extract(text)
+    assert d["issuer"] == "Ban Thường vụ Tỉnh ủy Vĩnh Phúc"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ngay sau khi các nghị quyết được ban hành, thành phố đã quán triệt.",
+        "Ban Thường vụ Huyện ủy trao quyết định giao chỉ tiêu cho người đứng đầu.",
+        "Tỉnh đã quyết định về việc giao chỉ tiêu, nhiệm vụ năm 2022.",
+        "Triển khai nghị quyết đại hội Đảng các cấp nhiệm kỳ 2020-2025.",
+        "Thực hiện các chỉ thị, nghị quyết, quy định, kết luận của Trung ương.",
+        "Kế hoạch 5 năm 2021-2025 được triển khai đồng bộ.",
+        "Kế hoạch 2022 của tỉnh đạt kết quả tốt.",
+        "Theo quy định số lượng cán bộ được giao là 12 người.",
+        "Phát biểu kết luận hội nghị, Bí thư nhấn mạnh 3 nhiệm vụ.",
+        "Hoàn thành kế hoạch đầu tư công năm 2024.",
+    ],
+)
+def test_decisions_extract_skips_unnumbered_mentions(sentence):
+    assert _extract(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("number", "issuer"),
+    [
+        ("998/QĐ-TTg", "Thủ tướng Chính phủ"),
+        ("05-CT/TW", "Ban Chấp hành Trung ương Đảng"),
+        ("35/2021/NĐ-CP", "Chính phủ"),
+        ("45/2013/QH13", "Quốc hội"),
+        ("12/2021/NQ-HĐND", "Hội đồng nhân dân"),
+        ("529", None),
+        ("12/KH", None),
+    ],
+)
+def test_decisions_issuer_from_number_code(number, issuer):
+    assert issuer_from_code(number, {}) == issuer
+
+
+@pytest.mark.parametrize(
+    ("old", "new"), [("Tỉnh uỷ", "Tỉnh ủy"), ("khoá", "khóa"), ("Uỷ ban", "Ủy ban"), ("hoà", "hòa")]
+)
+def test_decisions_fold_rewrites_old_tone_placement_keeping_length(old, new):
+    assert fold(old) == new
+    assert len(fold(old)) == len(old)
+
+
+WORDS = ["Quyết định", "Nghị quyết", "Chỉ thị", "số", "529", "05-CT/TW", "ngày", "11/1/2022", "của", "BTV",
+         "Tỉnh ủy", "Trung ương", "4", "khóa", "XII", ",", "và", "Đại hội", "lần thứ", "kỳ họp thứ", "HĐND",
+         "tỉnh", "Vĩnh Phúc", "tháng", "năm", "2022", "(", ")"]
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=30))
+def test_decisions_never_raise_and_offsets_point_at_their_text(words):
+    text = " ".join(words)
+    for d in _extract(text):
+        assert text[d["start"]:d["end"]] == d["text"]
+        assert d["type"]
+        assert d["number"] is not None or d["date"] is not None

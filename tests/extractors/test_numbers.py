@@ -1,0 +1,172 @@
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractors.numbers import find_figures, format_number, parse_number, percent_tail
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("44.280", 44280),
+        ("7.776,6", 7776.6),
+        ("18,01", 18.01),
+        ("1.455", 1455),  # Vietnamese: "." groups thousands
+        ("1,455", 1.455),  # Vietnamese: "," is the decimal mark
+        ("2,69", 2.69),
+        ("1.000.000", 1_000_000),
+        ("1.234.567,89", 1_234_567.89),
+        ("1,455,000", 1_455_000),  # several comma groups of three: the English way
+        ("1,234.5", 1234.5),  # English grouping and decimal point
+        ("2.5", 2.5),  # a dot not followed by three digits is a decimal point
+        ("12.50", 12.5),
+        ("0.500", 0.5),  # a thousands group never starts with 0
+        ("100", 100),
+        ("0", 0),
+        ("-5", -5),
+        ("−3,5", -3.5),
+    ],
+)
+def test_numbers_parse_number_reads_vietnamese_format(written, value):
+    assert parse_number(written) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("written", ["", "abc", "1..2", "1.23.4", "1,2,3", ".5", "5.", "1 000", "12a", "--5"])
+def test_numbers_parse_number_rejects_non_numbers(written):
+    assert parse_number(written) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        (44280, "44.280"),
+        (7776.6, "7.776,6"),
+        (18.01, "18,01"),
+        (1_000_000, "1.000.000"),
+        (999, "999"),
+        (0.5, "0,5"),
+        (-1234.5, "-1.234,5"),
+        (0, "0"),
+    ],
+)
+def test_numbers_format_number_writes_vietnamese_format(value, written):
+    assert format_number(value) == written
+
+
+def test_numbers_format_number_honours_decimals():
+    assert format_number(1455.456, decimals=1) == "1.455,5"
+    assert format_number(3, decimals=2) == "3,00"
+
+
+# text, the figure's text, value, high, approx, scale
+FIGURES = [
+    ("thu hơn 44.280 tỷ đồng", "hơn 44.280 tỷ", 44280e9, None, "more_than", 1e9),
+    ("đạt gần 1.455 tỷ", "gần 1.455 tỷ", 1455e9, None, "nearly", 1e9),
+    ("xấp xỉ 30 nghìn lượt khách", "xấp xỉ 30 nghìn", 30_000, None, "nearly", 1e3),
+    ("tăng khoảng từ 7,5 - 8,5 điểm", "khoảng từ 7,5 - 8,5", 7.5, 8.5, "about", 1),
+    ("ước 12 triệu", "ước 12 triệu", 12e6, None, "about", 1e6),
+    ("dưới 5 nghìn hộ", "dưới 5 nghìn", 5000, None, "less_than", 1e3),
+    ("trên 10 nghìn người", "trên 10 nghìn", 10_000, None, "more_than", 1e3),
+    ("vượt 2,2 lần kế hoạch", "vượt 2,2", 2.2, None, "more_than", 1),
+    ("từ 16 đến 17.000 người", "từ 16 đến 17.000", 16_000, 17_000, None, 1),
+    ("có 16 - 17 nghìn lao động", "16 - 17 nghìn", 16_000, 17_000, None, 1e3),
+    ("trị giá 3 tỷ 500 triệu", "3 tỷ 500 triệu", 3.5e9, None, None, 1e9),
+    ("7 triệu 500 nghìn", "7 triệu 500 nghìn", 7.5e6, None, None, 1e6),
+    ("1,2 nghìn tỷ", "1,2 nghìn tỷ", 1.2e12, None, None, 1e12),
+    ("30 ngàn tỉ", "30 ngàn tỉ", 3e13, None, None, 1e12),
+    ("từ 5 đến 7 tỷ", "từ 5 đến 7 tỷ", 5e9, 7e9, None, 1e9),
+    ("từ 5 tỷ đến 7 tỷ", "từ 5 tỷ đến 7 tỷ", 5e9, 7e9, None, 1e9),
+    ("khoảng 5-7 tỷ", "khoảng 5-7 tỷ", 5e9, 7e9, "about", 1e9),
+    ("Khoảng 20 tỷ", "Khoảng 20 tỷ", 20e9, None, "about", 1e9),
+    ("chưa đến 3 triệu", "chưa đến 3 triệu", 3e6, None, "less_than", 1e6),
+    ("giai đoạn 2020 - 2025", "2020 - 2025", 2020, 2025, None, 1),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "high", "approx", "scale"), FIGURES)
+def test_numbers_find_figures_reads_qualifiers_scales_and_ranges(text, span, value, high, approx, scale):
+    figs = find_figures(text)
+    assert len(figs) == 1
+    fig = figs[0]
+    assert text[fig.start:fig.end] == span
+    assert fig.value == pytest.approx(value)
+    assert fig.high == (None if high is None else pytest.approx(high))
+    assert fig.approx == approx
+    assert fig.scale == scale
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ngày 15/2/2022", "một nửa (1/2) số hộ", "không có con số nào", "Điều lệ Đảng", "thứ Hai"],
+)
+def test_numbers_find_figures_skips_dates_fractions_and_words(text):
+    assert find_figures(text) == []
+
+
+def test_numbers_find_figures_keeps_a_falling_pair_as_two_figures():
+    figs = find_figures("giảm từ 12,5 - 10")
+    assert [(f.value, f.high) for f in figs] == [(12.5, None), (10, None)]
+
+
+def test_numbers_find_figures_keeps_percent_then_count_apart():
+    text = "tăng 5% - 7 người"
+    figs = find_figures(text)
+    assert figs[0].high is None
+    assert text[figs[0].start:figs[0].end] == "5"
+
+
+def test_numbers_find_figures_respects_the_window():
+    text = "có 12 tỷ và 30 tỷ"
+    figs = find_figures(text, start=8)
+    assert [text[f.start:f.end] for f in figs] == ["30 tỷ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pos", "end"),
+    [("18,01%", 5, 6), ("65 %", 2, 4), ("100 phần trăm", 3, 13), ("2,69 lần", 4, None), ("5 phần", 1, None)],
+)
+def test_numbers_percent_tail(text, pos, end):
+    assert percent_tail(text, pos) == end
+
+
+# ------------------------------------------------------------------ properties
+
+
+@given(st.text())
+def test_numbers_parse_number_never_raises(text):
+    value = parse_number(text)
+    assert value is None or isinstance(value, float)
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789.,-–% tỷriệunghìnàđồgkhoảnơvư/")), max_size=60))
+def test_numbers_find_figures_never_raises_and_spans_are_ordered(text):
+    figs = find_figures(text)
+    last_end = 0
+    for f in figs:
+        assert last_end <= f.start < f.end <= len(text)
+        assert math.isfinite(f.value)
+        assert f.high is None or f.high >= f.value
+        last_end = f.end
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False))
+def test_numbers_format_then_parse_gives_the_value_back(value):
+    assert parse_number(format_number(value)) == value
+
+
+@given(st.integers(min_value=0, max_value=10**15))
+def test_numbers_formatted_integer_in_a_sentence_is_found_again(value):
+    text = f"Tổng số đạt {format_number(value)} người."
+    figs = find_figures(text)
+    assert len(figs) == 1
+    assert figs[0].value == value
+
+
+@given(st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False))
+def test_numbers_formatted_decimal_in_a_sentence_is_found_again(value):
+    text = f"Tỷ lệ đạt {format_number(float(value))} điểm."
+    figs = find_figures(text)
+    assert len(figs) == 1
+    assert figs[0].value == pytest.approx(float(value))
