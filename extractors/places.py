@@ -136,7 +136,14 @@ def lookup(name: str) -> list[Place]:
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+    """Word tokens; a run-together "YênVĩnh" (two headlines glued by the page) is split in two."""
+    out = []
+    for m in WORD.finditer(text):
+        word, start = m.group(), m.start()
+        cuts = [i for i in range(1, len(word)) if word[i].isupper() and word[i - 1].islower()]
+        for a, b in zip([0, *cuts], [*cuts, len(word)], strict=True):
+            out.append((start + a, start + b, word[a:b]))
+    return out
 
 
 def _joined(text: str, toks: list[tuple[int, int, str]], i: int, n: int) -> bool:
@@ -224,18 +231,19 @@ def _provinces_of(m: PlaceMention) -> set[str]:
     return {p.province for p in m.candidates}
 
 
-def article_places(article: Any) -> ArticlePlaces:
+def article_places(article: Any, mentions_in_text: list[PlaceMention] | None = None) -> ArticlePlaces:
     """The main province and local place of an article (an ``Article`` or a plain string).
 
     Province: the one most named, counting a named province three times and a district or
     commune once for the province it lies in. Local: a district-level place named in the title,
     else the most named one in that province when it is named at least twice and at least half
     as often as the province itself. Commune: likewise among communes of that district.
+    ``mentions_in_text`` saves a second scan when the caller already ran :func:`find_places`.
     """
     title = getattr(article, "title", None) or ""
     text = article if isinstance(article, str) else getattr(article, "text", "")
     in_title = find_places(title)
-    mentions = in_title + find_places(text)
+    mentions = in_title + (find_places(text) if mentions_in_text is None else mentions_in_text)
     votes: Counter[str] = Counter()
     named: Counter[str] = Counter()
     for m in mentions:

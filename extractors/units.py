@@ -1,0 +1,340 @@
+"""Units: Party committees, government, councils, the Front, central bodies, departments, enterprises.
+
+A mention is a chain read left to right: organs ("Ban Thường vụ", "BTV", "Thường trực") then a body
+("Tỉnh ủy", "UBND", "Đảng bộ", "Sở Tài chính", "Công ty TNHH …"), then optionally a level word and
+a place ("tỉnh Vĩnh Phúc", "thành phố", "Vĩnh Yên"). Patterns are data (``resources/units.jsonl``),
+abbreviations too (``resources/abbreviations.csv``); places come from :mod:`extractors.places`.
+
+:func:`match` finds maximal mentions (no nested duplicates); :func:`build` turns them into spans
+with ``name`` (abbreviations expanded, the place the article gives added) and ``kind``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extractors.datafiles import read_csv, read_jsonl
+from extractors.places import ArticlePlaces, PlaceMention, article_places, find_places, lookup
+from pipeline.article import Article, Span
+
+HEAD_ROLES = ("fixed", "organ", "committee", "body", "named", "enterprise")
+LEVEL_WORD = re.compile(
+    r"\s+(?P<lw>[Tt]ỉnh|[Tt]hành phố|T[Pp]\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hị trấn|[Xx]ã|[Pp]hường)(?!\w)"
+)
+ABBR_IN_PARENS = re.compile(r"\s*\([A-ZĐ]{2,8}\)")
+COORDINATION = re.compile(r"\s*(?:,|và)\s*")
+TOKEN = re.compile(r"[^\W\d_]+|\d+|[-&]")
+CONNECTORS = ("và", "-", "&")
+PLACE_KINDS = {"tp": "thành phố", "tp.": "thành phố"}
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    pattern: str
+    kind: str
+    role: str
+    place: str = ""
+    style: str = "kind"
+    needs_tail: bool = False
+    not_after: tuple[str, ...] = ()  # an organ written right after these is part of a post
+
+
+@dataclass(slots=True)
+class UnitMatch:
+    """One mention: its extent, its kind and what the name is built from."""
+
+    start: int
+    end: int
+    kind: str
+    body_start: int  # where the body begins, after any organs ("Ban Thường vụ |Tỉnh ủy")
+    place_rule: str = ""  # how to add a place from context when none is written
+    style: str = "kind"
+    level_word: str | None = None  # written level word without a place ("UBND huyện")
+    place: PlaceMention | None = None  # written place
+    written: str | None = None  # the name as written when it is not the span's text (coordination)
+
+
+@cache
+def patterns() -> dict[str, list[Pattern]]:
+    out: dict[str, list[Pattern]] = {}
+    for row in read_jsonl("units.jsonl", ("pattern", "kind", "role")):
+        pat = Pattern(row["pattern"], row["kind"], row["role"], row.get("place", ""),
+                      row.get("style", "kind"), bool(row.get("needs_tail")), tuple(row.get("not_after", ())))
+        out.setdefault(pat.pattern, []).append(pat)
+    roles = ("fixed", "organ", "committee", "centre", "body", "named", "enterprise")
+    order = {r: i for i, r in enumerate(roles)}
+    for pats in out.values():
+        pats.sort(key=lambda p: order.get(p.role, 99))
+    return out
+
+
+def _alternation(roles: tuple[str, ...]) -> re.Pattern[str]:
+    words = sorted((p for p, rows in patterns().items() if any(r.role in roles for r in rows)),
+                   key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
+
+
+@cache
+def head_regex() -> re.Pattern[str]:
+    return _alternation(HEAD_ROLES)
+
+
+@cache
+def centre_regex() -> re.Pattern[str]:
+    return _alternation(("centre",))
+
+
+@cache
+def words_of(role: str) -> frozenset[str]:
+    return frozenset(p for p, rows in patterns().items() if any(r.role == role for r in rows))
+
+
+@cache
+def abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
+    rows = [r for r in read_csv("abbreviations.csv", ("abbr", "full", "expand")) if r["expand"] == "yes"]
+    table = {r["abbr"]: r["full"] for r in rows}
+    alts = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alts})(?![\w])"), table
+
+
+def expand(text: str) -> str:
+    """Abbreviations written out ("BTV Tỉnh ủy" -> "Ban Thường vụ Tỉnh ủy"), "(BTV)" dropped."""
+    pat, table = abbreviations()
+    text = ABBR_IN_PARENS.sub("", text)
+    out = pat.sub(lambda m: table[m.group()], text)
+    out = re.sub(r"(thành phố)(?=[^\W\d_])", r"\1 ", out)  # "TP.HCM"
+    return re.sub(r"\s+", " ", out).strip()
+
+
+# ---- matching -------------------------------------------------------------------------------
+
+
+def match(text: str, places: list[PlaceMention] | None = None) -> list[UnitMatch]:
+    """Every unit mention in ``text``, maximal and not overlapping, left to right."""
+    by_start = {m.start: m for m in (places if places is not None else find_places(text))}
+    out: list[UnitMatch] = []
+    pos = 0
+    while (m := head_regex().search(text, pos)) is not None:
+        unit = _parse(text, m.start(), m.group(), by_start)
+        if unit is None:
+            unit = _coordinated_organ(text, m.start(), m.group(), by_start)
+        if unit is not None and not _generic(text, unit):
+            out.append(unit)
+            pos = unit.end
+        else:
+            pos = m.end()
+    return out
+
+
+def _parse(text: str, start: int, head: str, by_start: dict[int, PlaceMention]) -> UnitMatch | None:
+    end = start + len(head)
+    for pat in patterns()[head]:
+        if pat.role == "fixed":
+            return UnitMatch(start, end, pat.kind, start)
+        if pat.role == "organ":
+            if text[max(0, start - 40) : start].rstrip().endswith(pat.not_after or ("\0",)):
+                continue  # "Phó Bí thư Thường trực Tỉnh ủy": the post, then the committee
+            unit = _organ_chain(text, start, end, by_start)
+            if unit is not None:
+                return unit
+        elif pat.role in ("committee", "body"):
+            unit = UnitMatch(start, end, pat.kind, start, pat.place, pat.style)
+            if _tail(text, unit, by_start) or not pat.needs_tail:
+                return unit
+        elif pat.role == "named":
+            name_end = _named_end(text, end)
+            if name_end is not None and not lookup(text[start:name_end]):
+                unit = UnitMatch(start, name_end, pat.kind, start, pat.place, pat.style)
+                _tail(text, unit, by_start)
+                return unit
+        elif pat.role == "enterprise":
+            name_end = _enterprise_end(text, end)
+            if name_end is not None:
+                return UnitMatch(start, name_end, pat.kind, start)
+    return None
+
+
+def _organ_chain(text: str, start: int, end: int, by_start: dict[int, PlaceMention]) -> UnitMatch | None:
+    """An organ and its committee or body: "Ban Thường vụ (BTV) Tỉnh ủy", "Ban Tuyên giáo Trung ương"."""
+    after = end
+    paren = ABBR_IN_PARENS.match(text, after)
+    if paren:
+        after = paren.end()
+    gap = re.compile(r"\s+").match(text, after)
+    if not gap:
+        return None
+    centre = centre_regex().match(text, gap.end())
+    if centre:
+        pat = patterns()[centre.group()][0]
+        return UnitMatch(start, centre.end(), pat.kind, centre.start())
+    nxt = head_regex().match(text, gap.end())
+    if not nxt:
+        return None
+    inner = _parse(text, gap.end(), nxt.group(), by_start)
+    if inner is None or inner.kind == "enterprise":
+        return None
+    inner.start = start
+    return inner
+
+
+def _coordinated_organ(
+    text: str, start: int, head: str, by_start: dict[int, PlaceMention]
+) -> UnitMatch | None:
+    """ "Thường trực và BTV Thành ủy": the first organ borrows the body of the second."""
+    if not any(p.role == "organ" for p in patterns()[head]):
+        return None
+    end = start + len(head)
+    coord = COORDINATION.match(text, end)
+    nxt = head_regex().match(text, coord.end()) if coord else None
+    if not nxt or not any(p.role == "organ" for p in patterns()[nxt.group()]):
+        return None
+    other = _parse(text, nxt.start(), nxt.group(), by_start)
+    if other is None or other.body_start == other.start:
+        return None
+    return UnitMatch(start, end, other.kind, start, other.place_rule, other.style, other.level_word,
+                     other.place, written=f"{head} {text[other.body_start:other.end]}")
+
+
+def _tail(text: str, unit: UnitMatch, by_start: dict[int, PlaceMention]) -> bool:
+    """Extend ``unit`` over a level word and/or a place written after it; True when extended."""
+    lw = LEVEL_WORD.match(text, unit.end)
+    if lw:
+        gap = re.compile(r"\s*").match(text, lw.end())
+        place = by_start.get(gap.end()) if gap else None
+        if place is not None:
+            unit.end, unit.place = place.end, place
+        else:
+            unit.end, unit.level_word = lw.end(), lw.group("lw")
+        return True
+    space = re.compile(r"\s+").match(text, unit.end)
+    place = by_start.get(space.end()) if space else None
+    if place is not None and place.level != "commune":
+        unit.end, unit.place = place.end, place
+        return True
+    return False
+
+
+def _tokens(text: str, pos: int, limit: int = 16) -> list[re.Match[str]]:
+    """Word tokens from ``pos`` up to punctuation or a line break."""
+    out = []
+    for tok in TOKEN.finditer(text, pos):
+        if not re.fullmatch(r"[ \t]+", text[pos : tok.start()]) or len(out) >= limit:
+            break
+        out.append(tok)
+        pos = tok.end()
+    return out
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() or word.isdigit()
+
+
+def _named_end(text: str, pos: int) -> int | None:
+    """End of a body's name: capitalised words, each with at most one lower-case syllable ("Nhà báo")."""
+    toks = _tokens(text, pos)
+    end, lower_run, i = None, 0, 0
+    while i < len(toks):
+        word = toks[i].group()
+        if _is_cap(word):
+            end, lower_run = toks[i].end(), 0
+        elif word in CONNECTORS and i + 1 < len(toks) and _is_cap(toks[i + 1].group()) and end is not None:
+            lower_run = 0
+        elif end is not None and lower_run == 0 and word not in words_of("name_stop"):
+            end, lower_run = toks[i].end(), 1
+        else:
+            break
+        i += 1
+    return end
+
+
+def _enterprise_end(text: str, pos: int) -> int | None:
+    """End of a company name: up to its last capitalised word before a stop word or punctuation."""
+    toks = _tokens(text, pos)
+    if not toks or not _is_cap(toks[0].group()):
+        return None
+    end = None
+    for i, tok in enumerate(toks):
+        word = tok.group()
+        nxt_cap = i + 1 < len(toks) and _is_cap(toks[i + 1].group())
+        if word in words_of("name_stop") and not (word in CONNECTORS and nxt_cap):
+            break
+        numbered = word.isdigit() and i > 0 and (toks[i - 1].end() == end or toks[i - 1].group() == "số")
+        if word[:1].isupper() or numbered:  # a number only right after the name: "Sông Đà 5", "số 1"
+            end = tok.end()
+    return end
+
+
+def _generic(text: str, unit: UnitMatch) -> bool:
+    """ "các Sở", "HĐND các cấp", "Đảng bộ trực thuộc": plural or generic, not a unit."""
+    before = re.search(r"(\w+)\s+$", text[max(0, unit.start - 20) : unit.start])
+    if before and before.group(1) in words_of("not_before"):
+        return True
+    after = text[unit.end : unit.end + 20]
+    return any(re.match(rf"\s+{re.escape(w)}(?!\w)", after) for w in words_of("not_after"))
+
+
+# ---- building -------------------------------------------------------------------------------
+
+
+def resolve(rule: str, places: ArticlePlaces) -> tuple[str, str] | None:
+    """(kind word, place) the article gives for a rule or a written level word ("huyện")."""
+    rule = PLACE_KINDS.get(rule.casefold(), rule.casefold())
+    province_kind = _province_kind(places.province) if places.province_named else None
+    if rule in ("tỉnh", "province"):
+        return ("tỉnh", places.province) if province_kind == "tỉnh" and places.province else None
+    if rule == "thành phố":
+        if places.local and places.local_kind == "thành phố":
+            return "thành phố", places.local
+        return ("thành phố", places.province) if province_kind == "thành phố" and places.province else None
+    if rule in ("huyện", "quận", "thị xã"):
+        return (rule, places.local) if places.local and places.local_kind == rule else None
+    if rule in ("xã", "phường", "thị trấn", "commune"):
+        if places.commune and places.commune_kind and rule in ("commune", places.commune_kind):
+            return places.commune_kind, places.commune
+        return None
+    if rule == "local":
+        if places.local and places.local_kind:
+            return places.local_kind, places.local
+        if places.province and province_kind:
+            return province_kind, places.province
+    return None
+
+
+def _province_kind(name: str | None) -> str | None:
+    if not name:
+        return None
+    found = [p for p in lookup(name) if p.level == "province"]
+    return found[0].kind if found else None
+
+
+def unit_name(unit: UnitMatch, text: str, places: ArticlePlaces) -> str | None:
+    """The expanded name with the place added; None when the mention cannot be pinned down."""
+    written = expand(unit.written or text[unit.start : unit.end])
+    if unit.place is not None:
+        return written
+    if unit.level_word is not None:
+        found = resolve(unit.level_word, places)
+        return f"{written} {found[1]}" if found else written
+    if not unit.place_rule:
+        return written
+    found = resolve(unit.place_rule, places)
+    if found is None:
+        return None if unit.place_rule == "commune" else written
+    kind, place = found
+    return f"{written} {place}" if unit.style == "bare" else f"{written} {kind} {place}"
+
+
+def build(article: Article, matches: list[UnitMatch], places: ArticlePlaces) -> list[Span]:
+    spans = []
+    for unit in matches:
+        name = unit_name(unit, article.text, places)
+        if name is not None:
+            spans.append(article.span(unit.start, unit.end, name=name, kind=unit.kind))
+    return spans
+
+
+def extract(article: Article) -> list[Span]:
+    found = find_places(article.text)
+    return build(article, match(article.text, found), article_places(article, found))

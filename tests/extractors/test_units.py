@@ -1,0 +1,155 @@
+"""Units: Party, government, council, Front, central bodies, departments and enterprises."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.units import expand, extract
+from pipeline.article import Article
+
+# A context sentence naming the province and a city, so that bare mentions get their place.
+CITY = "Tp Vĩnh Yên (Vĩnh Phúc) tổng kết năm. Thành phố Vĩnh Yên báo cáo. "
+DISTRICT = "Huyện Yên Lạc (Vĩnh Phúc) tổng kết năm. Huyện Yên Lạc phát động thi đua. "
+
+
+def units_of(text: str, title: str | None = None) -> list[tuple[str, str, str]]:
+    art = Article(text=text, title=title)
+    return [(s.text, s.get("name"), s.get("kind")) for s in extract(art)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ban Thường vụ Tỉnh ủy Bắc Ninh họp phiên thường kỳ.",
+         [("Ban Thường vụ Tỉnh ủy Bắc Ninh", "Ban Thường vụ Tỉnh ủy Bắc Ninh", "party")]),
+        ("BTV Huyện ủy Tam Đảo ban hành kế hoạch.",
+         [("BTV Huyện ủy Tam Đảo", "Ban Thường vụ Huyện ủy Tam Đảo", "party")]),
+        ("Ban Thường vụ (BTV) Thành ủy Hạ Long giao chỉ tiêu.",
+         [("Ban Thường vụ (BTV) Thành ủy Hạ Long", "Ban Thường vụ Thành ủy Hạ Long", "party")]),
+        ("Đảng ủy xã Tề Lỗ kết nạp đảng viên mới.",
+         [("Đảng ủy xã Tề Lỗ", "Đảng ủy xã Tề Lỗ", "party")]),
+        ("Ban Chấp hành Đảng bộ tỉnh Nam Định họp lần thứ 5.",
+         [("Ban Chấp hành Đảng bộ tỉnh Nam Định", "Ban Chấp hành Đảng bộ tỉnh Nam Định", "party")]),
+        ("UBND tỉnh Thái Bình đã phê duyệt đề án.",
+         [("UBND tỉnh Thái Bình", "Ủy ban nhân dân tỉnh Thái Bình", "government")]),
+        ("HĐND thành phố Hải Phòng thông qua nghị quyết.",
+         [("HĐND thành phố Hải Phòng", "Hội đồng nhân dân thành phố Hải Phòng", "council")]),
+        ("Ủy ban MTTQ huyện Sóc Sơn phát động ủng hộ.",
+         [("Ủy ban MTTQ huyện Sóc Sơn", "Ủy ban Mặt trận Tổ quốc huyện Sóc Sơn", "front")]),
+        ("Ban Tổ chức Tỉnh ủy Lào Cai thẩm định hồ sơ.",
+         [("Ban Tổ chức Tỉnh ủy Lào Cai", "Ban Tổ chức Tỉnh ủy Lào Cai", "party")]),
+        ("Theo chỉ đạo của Bộ Chính trị và Ban Bí thư.",
+         [("Bộ Chính trị", "Bộ Chính trị", "central"), ("Ban Bí thư", "Ban Bí thư", "central")]),
+        ("Kết luận của Ban Chấp hành Trung ương Đảng về công tác cán bộ.",
+         [("Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương Đảng", "central")]),
+        ("Ban Tuyên giáo Trung ương tổ chức hội nghị báo cáo viên.",
+         [("Ban Tuyên giáo Trung ương", "Ban Tuyên giáo Trung ương", "central")]),
+        ("Sở Tài chính phối hợp với Bộ Kế hoạch và Đầu tư rà soát.",
+         [("Sở Tài chính", "Sở Tài chính", "department"),
+          ("Bộ Kế hoạch và Đầu tư", "Bộ Kế hoạch và Đầu tư", "central")]),
+        ("Hội Nông dân tỉnh Hà Nam trao tặng máy bơm.",
+         [("Hội Nông dân tỉnh Hà Nam", "Hội Nông dân tỉnh Hà Nam", "front")]),
+        ("Hội Nhà báo tỉnh Hòa Bình trao giải.",
+         [("Hội Nhà báo tỉnh Hòa Bình", "Hội Nhà báo tỉnh Hòa Bình", "other")]),
+        ("Trung tâm Y tế huyện Lập Thạch khám miễn phí.",
+         [("Trung tâm Y tế huyện Lập Thạch", "Trung tâm Y tế huyện Lập Thạch", "other")]),
+        ("Công ty TNHH Cơ khí chính xác Đông Anh tuyển 50 lao động.",
+         [("Công ty TNHH Cơ khí chính xác Đông Anh", "Công ty TNHH Cơ khí chính xác Đông Anh",
+           "enterprise")]),
+        ("Công ty CP Đầu tư và Xây dựng Sao Mai đã hoàn thành dự án.",
+         [("Công ty CP Đầu tư và Xây dựng Sao Mai", "Công ty CP Đầu tư và Xây dựng Sao Mai", "enterprise")]),
+        ("Đại biểu Quốc hội tiếp xúc cử tri; Chính phủ trả lời.",
+         [("Quốc hội", "Quốc hội", "central"), ("Chính phủ", "Chính phủ", "central")]),
+        ("Tòa án nhân dân tỉnh Phú Thọ xét xử vụ án.",
+         [("Tòa án nhân dân tỉnh Phú Thọ", "Tòa án nhân dân tỉnh Phú Thọ", "other")]),
+        ("Công an huyện Mê Linh bắt giữ đối tượng.",
+         [("Công an huyện Mê Linh", "Công an huyện Mê Linh", "other")]),
+    ],
+)
+def test_units_written_in_full(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert units_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Thành ủy đã ban hành kế hoạch.", [("Thành ủy", "Thành ủy Vĩnh Yên", "party")]),
+        ("BTV Thành ủy giao nhiệm vụ.", [("BTV Thành ủy", "Ban Thường vụ Thành ủy Vĩnh Yên", "party")]),
+        ("UBND thành phố chỉ đạo quyết liệt.",
+         [("UBND thành phố", "Ủy ban nhân dân thành phố Vĩnh Yên", "government")]),
+        ("BTV Tỉnh ủy khen thưởng.", [("BTV Tỉnh ủy", "Ban Thường vụ Tỉnh ủy Vĩnh Phúc", "party")]),
+        ("Thường trực và BTV Thành ủy nghe báo cáo.",
+         [("Thường trực", "Thường trực Thành ủy Vĩnh Yên", "party"),
+          ("BTV Thành ủy", "Ban Thường vụ Thành ủy Vĩnh Yên", "party")]),
+        ("Thành ủy, HĐND, UBND thành phố tập trung chống dịch.",
+         [("Thành ủy", "Thành ủy Vĩnh Yên", "party"),
+          ("HĐND", "Hội đồng nhân dân thành phố Vĩnh Yên", "council"),
+          ("UBND thành phố", "Ủy ban nhân dân thành phố Vĩnh Yên", "government")]),
+        ("Toàn Đảng bộ kết nạp 30 đảng viên.", [("Đảng bộ", "Đảng bộ thành phố Vĩnh Yên", "party")]),
+        ("MTTQ và các đoàn thể vào cuộc.", [("MTTQ", "Mặt trận Tổ quốc thành phố Vĩnh Yên", "front")]),
+    ],
+)
+def test_units_place_from_article_context(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert units_of(CITY + sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Huyện ủy đề nghị các xã nỗ lực.", [("Huyện ủy", "Huyện ủy Yên Lạc", "party")]),
+        ("HĐND, UBND huyện triển khai.",
+         [("HĐND", "Hội đồng nhân dân huyện Yên Lạc", "council"),
+          ("UBND huyện", "Ủy ban nhân dân huyện Yên Lạc", "government")]),
+        ("Tỉnh ủy giao chỉ tiêu.", [("Tỉnh ủy", "Tỉnh ủy Vĩnh Phúc", "party")]),
+    ],
+)
+def test_units_place_from_district_context(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert units_of(DISTRICT + sentence) == expected
+
+
+def test_units_province_left_out_when_the_article_never_names_it() -> None:
+    text = "Thành phố Phúc Yên tổng kết. Phó Bí thư Thường trực Tỉnh ủy dự và phát biểu."
+    assert units_of(text)[-1] == ("Tỉnh ủy", "Tỉnh ủy", "party")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Các cấp ủy Đảng, chính quyền quan tâm lãnh đạo.",
+        "Bầu cử đại biểu HĐND các cấp diễn ra an toàn.",
+        "Bí thư các chi, Đảng bộ trực thuộc ký cam kết.",
+        "Chủ tịch UBND các xã, thị trấn chịu trách nhiệm.",
+        "Các Sở, ngành phối hợp chặt chẽ.",
+        "Thực hiện chủ trương của Đảng, chính sách của Nhà nước và chỉ đạo của Trung ương.",
+        "Công tác phòng, chống tham nhũng được đẩy mạnh; hội nghị diễn ra tại Hội An.",
+        "Đảng ủy giao chỉ tiêu tới từng chi bộ.",  # no commune in the article: cannot say which
+    ],
+)
+def test_units_generic_mentions_are_not_units(sentence: str) -> None:
+    assert units_of(sentence) == []
+
+
+def test_units_post_qualifier_is_not_an_organ() -> None:
+    found = units_of("Phó Chủ tịch Thường trực UBND tỉnh Bắc Giang phát biểu.")
+    assert found == [("UBND tỉnh Bắc Giang", "Ủy ban nhân dân tỉnh Bắc Giang", "government")]
+
+
+def test_units_offsets_point_at_the_text() -> None:
+    text = "Ông A nói.\nBTV Thành ủy Vĩnh Yên làm việc với Đảng ủy phường Đồng Tâm."
+    art = Article(text=text)
+    for span in extract(art):
+        assert text[span.start : span.end] == span.text
+    assert [s.text for s in extract(art)] == ["BTV Thành ủy Vĩnh Yên", "Đảng ủy phường Đồng Tâm"]
+
+
+@pytest.mark.parametrize(
+    ("written", "expanded"),
+    [
+        ("BTV Tỉnh ủy", "Ban Thường vụ Tỉnh ủy"),
+        ("UBND TP Vĩnh Yên", "Ủy ban nhân dân thành phố Vĩnh Yên"),
+        ("Ban Thường vụ (BTV) Huyện ủy", "Ban Thường vụ Huyện ủy"),
+        ("Công ty TNHH Minh Long", "Công ty TNHH Minh Long"),
+    ],
+)
+def test_units_expand_abbreviations(written: str, expanded: str) -> None:
+    assert expand(written) == expanded
