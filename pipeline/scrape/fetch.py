@@ -46,7 +46,7 @@ class Fetched:
 
 
 class Throttle:
-    """Waits so that two requests to one host start at least ``delay`` seconds apart."""
+    """Waits so that a request to a host starts at least ``delay`` seconds after the previous one ended."""
 
     def __init__(self, delay: float) -> None:
         self.delay = delay
@@ -60,6 +60,10 @@ class Throttle:
             pause = last + delay - time.monotonic()
             if pause > 0:
                 time.sleep(pause)
+        self._last[host] = time.monotonic()
+
+    def done(self, host: str) -> None:
+        """The response from ``host`` is complete: the next request waits ``delay`` from now."""
         self._last[host] = time.monotonic()
 
 
@@ -175,9 +179,15 @@ class Fetcher:
             time.sleep(wait)
 
     def _get_once(self, url: str, headers: dict[str, str]) -> Fetched:
-        s = self.settings
         result = Fetched(url=url, final_url=url)
         self.throttle.wait(host_of(url))
+        try:
+            return self._read(url, headers, result)
+        finally:
+            self.throttle.done(host_of(url))
+
+    def _read(self, url: str, headers: dict[str, str], result: Fetched) -> Fetched:
+        s = self.settings
         try:
             with self.session.get(
                 url, headers=headers, timeout=s.timeout, allow_redirects=False, stream=True

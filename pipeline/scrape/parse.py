@@ -170,5 +170,5 @@ def parse_page(html: str, url: str | None = None, source: Source | None = None) 
             f"{'site selectors and ' if sel.body else ''}trafilatura found no main text)"
         )
         return page
-    page.is_article = True
+    page.is_article, page.kind = True, "article"
     return page

@@ -1,0 +1,124 @@
+"""``vnnews scrape``: crawl a registered source, any feed or sitemap, or one page into ``data/raw``."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import click
+
+from pipeline.cli import fail
+from pipeline.scrape.crawl import Crawler
+from pipeline.scrape.settings import DOWNLOAD_DELAY, TIMEOUT, CrawlSettings
+from pipeline.scrape.sources import SourcesError, load_sources
+from pipeline.scrape.urls import is_http
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@click.command("scrape")
+@click.argument("source", required=False)
+@click.option(
+    "--feed", "feeds", multiple=True, metavar="URL", help="An RSS/Atom feed or sitemap URL (generic)."
+)
+@click.option("--url", "urls", multiple=True, metavar="URL", help="One page to fetch and store.")
+@click.option("--since", metavar="YYYY-MM-DD", help="Skip articles published before this date.")
+@click.option("--max-articles", type=click.IntRange(min=1), help="Fetch at most this many article pages.")
+@click.option(
+    "--delay",
+    type=click.FloatRange(min=0),
+    default=DOWNLOAD_DELAY,
+    show_default=True,
+    help="Seconds between two requests to the same host.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=TIMEOUT,
+    show_default=True,
+    help="Seconds to wait for a server.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("data/raw"),
+    show_default=True,
+    help="Where records go: OUT/<source>/<id>.json (crawl state: OUT/.crawl-state.sqlite).",
+)
+@click.option(
+    "--sources",
+    "sources_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A source registry file instead of the bundled one.",
+)
+@click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
+@click.option("-v", "--verbose", is_flag=True, help="Log every retry and failure as it happens.")
+def command(
+    source: str | None,
+    feeds: tuple[str, ...],
+    urls: tuple[str, ...],
+    since: str | None,
+    max_articles: int | None,
+    delay: float,
+    timeout: float,
+    out_dir: Path,
+    sources_file: Path | None,
+    progress: bool,
+    verbose: bool,
+) -> None:
+    """Scrape SOURCE (see `vnnews sources`), or --feed URL, or --url URL, politely, into OUT."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="vnnews: %(message)s")
+    if sum(map(bool, (source, feeds, urls))) != 1:
+        fail("give exactly one of SOURCE, --feed URL or --url URL")
+    if since and not _DATE.match(since):
+        fail(f"--since wants a date like 2025-07-01, not {since!r}")
+    for url in (*feeds, *urls):
+        if not is_http(url):
+            fail(f"not an http(s) URL: {url}")
+    registered = None
+    if source:
+        try:
+            registry = load_sources(sources_file)
+        except (SourcesError, OSError) as exc:
+            fail(f"source registry: {exc}")
+            return
+        registered = registry.get(source)
+        if registered is None:
+            fail(f"unknown source {source!r} (known: {', '.join(sorted(registry))})")
+            return
+        if registered.status == "legacy-tls":
+            click.echo(
+                f"vnnews: warning: {source} needs legacy TLS settings (see `vnnews sources`)", err=True
+            )
+    crawler = Crawler(
+        out_dir,
+        CrawlSettings(delay=delay, timeout=timeout),
+        source=registered,
+        since=since,
+        max_articles=max_articles,
+        progress=progress,
+    )
+    try:
+        outcomes = []
+        if registered is not None:
+            crawler.discover_feeds((*registered.feeds, *registered.sitemaps))
+            crawler.discover_listings()
+            crawler.run_queue()
+        elif feeds:
+            crawler.discover_feeds(feeds)
+            crawler.run_queue()
+        else:
+            outcomes = [crawler.fetch_article(url) for url in urls]
+    finally:
+        crawler.close()
+    summary = crawler.summary
+    for line in summary.report():
+        click.echo(f"vnnews: scrape: {line}", err=True)
+    if summary.responded == 0 and (summary.failures or summary.counts["robots"]):
+        first = summary.failures[0] if summary.failures else (None, "every URL is disallowed by robots.txt")
+        fail(f"nothing could be fetched ({first[1]})")
+    if urls and not any(o in ("new", "updated", "unchanged", "unchanged-304", "kept") for o in outcomes):
+        reason = summary.not_articles[0][1] if summary.not_articles else "no article stored"
+        fail(f"{urls[0]}: {reason}")

@@ -1,0 +1,279 @@
+"""A crawl: discovery pages -> queue -> fetch -> parse -> raw store, with a summary of what happened.
+
+Every step that can fail records its reason and moves on; nothing here raises for a bad page or a
+bad server. The queue and the per-page outcomes live in :class:`~pipeline.scrape.state.CrawlState`,
+so stopping a crawl (Ctrl-C, a crash, ``--max-articles``) and running it again picks up the rest.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from pipeline.scrape.dates import date_part
+from pipeline.scrape.discover import discover
+from pipeline.scrape.fetch import Fetched, Fetcher
+from pipeline.scrape.parse import parse_page
+from pipeline.scrape.settings import CrawlSettings
+from pipeline.scrape.sources import Source
+from pipeline.scrape.state import STATE_FILE, CrawlState, now_iso
+from pipeline.scrape.store import RawStore, content_hash, source_dir_name
+from pipeline.scrape.urls import canonical_url, host_of
+
+log = logging.getLogger(__name__)
+MAX_FEED_DEPTH = 2  # feed index -> feed -> items; sitemap index -> sitemap -> urls
+
+
+@dataclass(slots=True)
+class Summary:
+    counts: Counter[str] = field(default_factory=Counter)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (url, reason)
+    not_articles: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def responded(self) -> int:
+        """Requests that got an answer worth having (200 with a page, or 304 not modified)."""
+        return self.counts["fetched"] + self.counts["unchanged-304"]
+
+    def line(self) -> str:
+        c = self.counts
+        parts = [
+            f"fetched {c['fetched']}",
+            f"new {c['new']}",
+            f"updated {c['updated']}",
+            f"unchanged {c['unchanged'] + c['unchanged-304']}",
+            f"duplicates {c['duplicate']}",
+            f"not articles {c['not-article']}",
+            f"older than --since {c['too-old']}",
+            f"kept better stored copy {c['kept']}",
+            f"skipped by robots {c['robots']}",
+            f"failed {c['failed']}",
+        ]
+        return ", ".join(parts)
+
+    def report(self) -> list[str]:
+        lines = [self.line()]
+        lines += [f"  failed: {url}: {reason}" for url, reason in self.failures]
+        lines += [f"  not an article: {url}: {reason}" for url, reason in self.not_articles]
+        return lines
+
+
+class Crawler:
+    def __init__(
+        self,
+        out_dir: Path,
+        settings: CrawlSettings | None = None,
+        *,
+        source: Source | None = None,
+        since: str | None = None,
+        max_articles: int | None = None,
+        progress: bool = True,
+    ) -> None:
+        self.out_dir = out_dir
+        self.source = source
+        self.source_name = source.name if source else None
+        self.since = since
+        self.max_articles = max_articles
+        self.progress = progress
+        self.fetcher = Fetcher(settings)
+        self.store = RawStore(out_dir)
+        self.state = CrawlState(out_dir / STATE_FILE)
+        self.summary = Summary()
+        self._seen: set[str] = set()
+
+    def close(self) -> None:
+        self.state.close()
+        self.fetcher.session.close()
+
+    # ------------------------------------------------------------ discovery
+
+    def _fetch_tracked(self, url: str, kind: str) -> Fetched | None:
+        """Fetch a discovery page conditionally; None when it failed, was blocked or is unchanged."""
+        key = canonical_url(url)
+        prior = self.state.page(key)
+        got = self.fetcher.fetch(url, prior.etag if prior else None, prior.last_modified if prior else None)
+        if got.robots_blocked:
+            self.summary.counts["robots"] += 1
+            self.state.save(key, "robots", source=self.source_name, reason=got.error)
+            return None
+        if got.not_modified:
+            self.summary.counts["unchanged-304"] += 1
+            return None
+        if not got.ok:
+            self._fail(url, got.error or f"HTTP {got.status}")
+            self.state.save(key, "failed", source=self.source_name, status=got.status, reason=got.error)
+            return None
+        self.summary.counts["fetched"] += 1
+        self.state.save(
+            key,
+            kind,
+            source=self.source_name,
+            status=got.status,
+            etag=got.headers.get("ETag"),
+            last_modified=got.headers.get("Last-Modified"),
+        )
+        return got
+
+    def discover_feeds(self, urls: Iterable[str], depth: int = 0) -> int:
+        """Read feeds/sitemaps (and what they link to); queue their articles. Returns how many were queued."""
+        queued = 0
+        for url in urls:
+            got = self._fetch_tracked(url, "feed")
+            if got is None:
+                continue
+            pattern = self.source.article_url if self.source else None
+            found = discover(got.body, got.text, got.final_url, pattern)
+            queued += self._enqueue(e.url for e in found.entries if self._wanted(e.url, e.published))
+            nested = [f for f in found.feeds if host_of(f) == host_of(got.final_url)]
+            if nested and depth < MAX_FEED_DEPTH:
+                queued += self.discover_feeds(nested, depth + 1)
+        return queued
+
+    def discover_listings(self) -> int:
+        queued = 0
+        if self.source is None:
+            return 0
+        for listing in self.source.listings:
+            for page_url in listing.pages():
+                got = self._fetch_tracked(page_url, "listing")
+                if got is None:
+                    break
+                found = discover(got.body, got.text, got.final_url, self.source.article_url)
+                added = self._enqueue(e.url for e in found.entries if self._wanted(e.url, None))
+                queued += added
+                if not added:  # nothing new further back
+                    break
+        return queued
+
+    def _wanted(self, url: str, published: str | None) -> bool:
+        if self.source is not None and not self.source.is_article_url(url):
+            return False
+        if self.since and published and (date_part(published) or "") < self.since:
+            self.summary.counts["too-old"] += 1
+            return False
+        return True
+
+    def _enqueue(self, urls: Iterable[str]) -> int:
+        count = 0
+        for url in urls:
+            prior = self.state.page(canonical_url(url))
+            revisit = prior is not None and bool(prior.etag or prior.last_modified)
+            count += self.state.enqueue(url, self.source_name, None, revisit)
+        return count
+
+    # ------------------------------------------------------------ articles
+
+    def run_queue(self) -> None:
+        items = self.state.pending(self.source_name)
+        if self.max_articles is not None:
+            items = items[: self.max_articles]
+        bar = tqdm(
+            items,
+            desc="articles",
+            unit="page",
+            file=sys.stderr,
+            disable=not self.progress or None,
+            leave=False,
+        )
+        for item in bar:
+            self.fetch_article(item.url)
+            self.state.mark_done(item.url)
+        bar.close()
+
+    def fetch_article(self, url: str) -> str:
+        """Fetch, parse and store one article page; returns its outcome."""
+        key = canonical_url(url)
+        if key in self._seen:
+            return self._count("duplicate")
+        self._seen.add(key)
+        prior = self.state.page(key)
+        stored = prior is not None and prior.outcome == "stored"
+        got = self.fetcher.fetch(
+            url, prior.etag if stored and prior else None, prior.last_modified if stored and prior else None
+        )
+        if got.robots_blocked:
+            self.state.save(key, "robots", source=self.source_name, reason=got.error)
+            return self._count("robots")
+        if got.not_modified:
+            self.state.save(key, "stored", source=self.source_name, status=304)
+            return self._count("unchanged-304")
+        if not got.ok:
+            reason = got.error or f"HTTP {got.status}"
+            self._fail(url, reason)
+            self.state.save(key, "failed", source=self.source_name, status=got.status, reason=reason)
+            return "failed"
+        self.summary.counts["fetched"] += 1
+        page = parse_page(got.text, got.final_url, self.source)
+        canon = page.canonical_url or canonical_url(got.final_url)
+        if not page.is_article:
+            reason = page.reason or "no article"
+            self.summary.not_articles.append((url, reason))
+            self.state.save(key, "not-article", source=self.source_name, status=got.status, reason=reason)
+            return self._count("not-article")
+        if canon != key and not stored and (canon in self._seen or self._stored_elsewhere(canon)):
+            self.state.save(
+                key, "duplicate", source=self.source_name, status=got.status, reason=f"same as {canon}"
+            )
+            return self._count("duplicate")
+        self._seen.add(canon)
+        digest = content_hash(page.text)
+        twin = self.state.url_with_hash(digest, canon)
+        if twin:
+            self.state.save(
+                key, "duplicate", source=self.source_name, status=got.status, reason=f"same text as {twin}"
+            )
+            return self._count("duplicate")
+        if self.since and page.published and page.published < self.since:
+            self.state.save(key, "too-old", source=self.source_name, status=got.status, reason=page.published)
+            return self._count("too-old")
+        source = self.source_name or source_dir_name(page.source or host_of(got.final_url))
+        record = {
+            "id": "",
+            "url": got.final_url,
+            "canonical_url": canon,
+            "source": source,
+            "fetched_at": now_iso(),
+            "status": got.status,
+            "title": page.title,
+            "published": page.published_at,
+            "author": page.author,
+            "lead": page.lead,
+            "text": page.text,
+            "html": got.text,
+            "encoding": got.encoding,
+            "extractor": page.extractor,
+        }
+        record["id"] = self.store.path_for(source, canon).stem
+        outcome, path = self.store.put(record)
+        state_hash = digest if outcome != "kept" else (prior.content_hash if prior else None)
+        for url_key in {key, canon}:
+            self.state.save(
+                url_key,
+                "stored",
+                source=self.source_name,
+                status=got.status,
+                etag=got.headers.get("ETag"),
+                last_modified=got.headers.get("Last-Modified"),
+                content_hash=state_hash if url_key == canon else None,
+                record=str(path),
+            )
+        return self._count(outcome)
+
+    def _stored_elsewhere(self, canon: str) -> bool:
+        prior = self.state.page(canon)
+        return prior is not None and prior.outcome == "stored" and prior.record is not None
+
+    def _count(self, outcome: str) -> str:
+        self.summary.counts[outcome] += 1
+        return outcome
+
+    def _fail(self, url: str, reason: str) -> None:
+        log.warning("%s: %s", url, reason)
+        self.summary.counts["failed"] += 1
+        self.summary.failures.append((url, reason))
