@@ -1,0 +1,116 @@
+"""Clauses of a report sentence, and the cue phrases (indicator names, kind words) found in them.
+
+Vietnamese reports pack several figures into one sentence: "thu ngân sách đạt gần 16.000 tỷ đồng,
+trong đó thu nội địa đạt hơn 13.000 tỷ đồng; thu hút FDI đạt gần 360 triệu USD, tăng 60,5% so với
+cùng kỳ, đạt 90% kế hoạch năm". :func:`split` cuts a sentence at ";", ":", brackets, ellipses and
+", " into clauses, but never inside a cue phrase ("công nghiệp, xây dựng" is one sector) or a
+figure. :func:`is_dependent` tells a clause that continues the previous one's subject ("tăng 60,5%
+so với cùng kỳ", "đạt 90% kế hoạch năm", ") đạt 49%") from one that names its own.
+
+Cue phrases are data: ``resources/indicator_lexicon.csv`` (phrase → indicator code) and
+``resources/indicator_kinds.csv`` (word → kind, with where it must stand relative to the figure).
+:class:`CueSet` finds them on whole words, case-insensitively, the longest where two overlap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from extractors.datafiles import read_csv
+
+LEXICON_FILE = "indicator_lexicon.csv"
+KINDS_FILE = "indicator_kinds.csv"
+KIND_PLACES = ("just_before", "after", "segment", "sentence")
+
+# where a clause ends: the break itself is not part of either clause
+_BREAK = re.compile(r"\s*(?:;|:|\(|\)|…|\.{3}|,(?=\s))\s*")
+# the words a clause that continues the previous subject starts with
+DEPENDENT_START = re.compile(
+    r"(?:và\s+|nhưng\s+|qua\s+đó\s+)?(?:tăng|giảm|bằng|đạt|chiếm|vượt|gấp|trong\s+đó|"
+    r"ước\s+đạt|ước\s+tính|tương\s+đương|so\s+với|riêng|còn|lên|xuống|là)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int
+    end: int
+    value: str  # an indicator code, or a kind
+    text: str
+
+
+class CueSet:
+    """Phrases mapped to values, found on whole words, longest first, not overlapping."""
+
+    def __init__(self, pairs: Sequence[tuple[str, str]]) -> None:
+        self.values = {_key(p): v for p, v in pairs}
+        alts = "|".join(
+            re.escape(p).replace(r"\ ", r"\s+").replace(",", r"\s*,")
+            for p in sorted({p for p, _ in pairs}, key=len, reverse=True)
+        )
+        self.pattern = re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
+        end = len(text) if end is None else end
+        return [
+            Cue(m.start(), m.end(), self.values[_key(m.group())], m.group())
+            for m in self.pattern.finditer(text, start, end)
+        ]
+
+
+def _key(phrase: str) -> str:
+    return re.sub(r"\s*,\s*", ", ", re.sub(r"\s+", " ", phrase)).casefold()
+
+
+@cache
+def lexicon() -> CueSet:
+    rows = read_csv(LEXICON_FILE, ("code", "cue"))
+    return CueSet([(r["cue"], r["code"]) for r in rows])
+
+
+@cache
+def kind_cues() -> dict[str, CueSet]:
+    """One cue set per place a kind word may stand ("just_before", "after", …)."""
+    rows = read_csv(KINDS_FILE, ("cue", "kind", "where"))
+    bad = [r for r in rows if r["where"] not in KIND_PLACES]
+    if bad:
+        raise ValueError(f"{KINDS_FILE}: unknown 'where' in {bad[0]}")
+    return {w: CueSet([(r["cue"], r["kind"]) for r in rows if r["where"] == w]) for w in KIND_PLACES}
+
+
+def split(text: str, start: int, end: int, keep: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """The clauses of ``text[start:end]`` as offsets; no break falls inside a ``keep`` span."""
+    out: list[tuple[int, int]] = []
+    cut = start
+    for m in _BREAK.finditer(text, start, end):
+        if any(a < m.end() and m.start() < b for a, b in keep):
+            continue
+        _emit(text, cut, m.start(), out)
+        cut = m.end()
+    _emit(text, cut, end, out)
+    return out
+
+
+def _emit(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        out.append((a, b))
+
+
+def is_dependent(text: str, clause: tuple[int, int]) -> bool:
+    """Does the clause continue the previous clause's subject ("tăng 7,7% so với cùng kỳ")?"""
+    return DEPENDENT_START.match(text, clause[0], clause[1]) is not None
+
+
+def segment_of(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int]:
+    """The part of the sentence between the semicolons around ``pos``."""
+    a = text.rfind(";", sentence[0], pos)
+    b = text.find(";", pos, sentence[1])
+    return (sentence[0] if a < 0 else a + 1, sentence[1] if b < 0 else b)

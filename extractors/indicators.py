@@ -1,0 +1,253 @@
+"""Indicators: one normalised row for every reported figure of a socio-economic or Party-work indicator.
+
+Approach, sentence by sentence (offsets never leave the article text):
+
+1. **Figures** come from the earlier stages: money (unit VND/USD), percentages (unit percent),
+   quantities (unit from ``quantity_units.csv``), plus ranks ("xếp thứ 5/63"). Every money and
+   percentage figure is a row; a quantity is a row when its noun says so (đảng viên, hộ, ha …), when
+   its clause names an indicator (xã → "xã đạt chuẩn nông thôn mới"), or, for "lần", when it is a
+   change or a share of plan. Counts that enumerate named places ("2 xã Đồng Văn, Tề Lỗ") and teams
+   set up to do the work ("2 đoàn kiểm tra") are not rows.
+2. **Clauses** (:mod:`extractors.clauses`): the sentence is cut at ";", ":", brackets and ", ",
+   never inside an indicator phrase or a figure.
+3. **Indicator**: the phrase from ``indicator_lexicon.csv`` that the figure counts ("400 triệu USD
+   vốn FDI", "1 tổ chức cơ sở Đảng": right after or inside the figure), else the nearest one before
+   it in its clause, else one later in the clause ("100% trường học … đạt chuẩn quốc gia"). A clause
+   with none that continues the previous one ("tăng 60,5% so với cùng kỳ", "đạt 90% kế hoạch năm")
+   takes the sentence's current subject; otherwise the row is ``other`` with a Vietnamese label
+   made from the clause.
+4. **Kind** (:mod:`extractors.kinds`), **period** (:mod:`extractors.periods`) and **location**: the
+   most specific place named in the figure's part of the sentence (between semicolons), else the
+   article's local place or province (:func:`extractors.places.article_places`).
+
+Each row's span is its evidence sentence; ``figure_start``/``figure_end`` point at the figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from extractors.clauses import Cue, is_dependent, lexicon, segment_of, split
+from extractors.kinds import KindContext, kind_of
+from extractors.periods import PeriodResolver
+from extractors.places import PlaceMention, article_places, find_places
+from extractors.quantities import nouns
+from pipeline.article import Article, Span
+from pipeline.sentences import sentence_at, sentences
+
+LEVEL_RANK = {"commune": 3, "district": 2, "province": 1}
+RANK_RE = re.compile(
+    r"(?<!\w)(?:đứng|xếp)\s+(?:thứ|hạng)\s+(\d{1,3})(?:\s*/\s*(\d{1,3}))?(?!\w)", re.IGNORECASE
+)
+# a count followed by names: "2 xã Đồng Văn, Tề Lỗ" lists places, it does not report a figure
+_NEXT_WORD = re.compile(r"\s+(?:là\s+|gồm\s+|:\s*)?(\w)")
+_COMPLETION = re.compile(r"(?:hoàn\s+thành|đạt|vượt)(?:\s+và\s+vượt)?\s*$", re.IGNORECASE)
+# after a figure: how far a phrase may start and still name what the figure counts
+_ADJACENT = re.compile(r"\s*(?:vốn\s+|của\s+)?$", re.IGNORECASE)
+_LABEL_TRIM = re.compile(
+    r"^(?:(?:và|trong\s+đó|đã|thì|còn|riêng|với|cùng\s+với\s+đó|đồng\s+thời)\s+)+|"
+    r"(?:\s+(?:đã|đạt|được|là|có|với|cho|đối\s+với|tới|ước|tăng|giảm|bằng|chiếm|phấn\s+đấu|khoảng|"
+    r"hơn|gần|trên|dưới|từ))+$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Fig:
+    """A figure from an earlier stage, with what the indicator decision needs."""
+
+    start: int
+    end: int
+    value: float
+    high: float | None
+    unit: str
+    approx: str | None
+    source: str  # money | percentages | quantities | rank
+    row: str = "yes"  # yes | cue | no (quantities: from quantity_units.csv)
+    noun: str = ""
+    total: float | None = None
+
+
+def figures(article: Article) -> list[Fig]:
+    figs: list[Fig] = []
+    for key, unit in (("money", None), ("percentages", "percent")):
+        for s in article.get(key):
+            figs.append(Fig(s.start, s.end, s.get("value"), s.get("high"), unit or s.get("currency"),
+                            s.get("approx"), key))
+    known = nouns()
+    for s in article.get("quantities"):
+        info = known.get(re.sub(r"\s+", " ", s.get("noun", "")).casefold())
+        row = info.row if info else "cue"
+        figs.append(Fig(s.start, s.end, s.get("value"), s.get("high"), s.get("unit"), s.get("approx"),
+                        "quantities", row, s.get("noun", ""), s.get("total")))
+    for m in RANK_RE.finditer(article.text):
+        figs.append(Fig(m.start(), m.end(), float(m[1]), None, "rank", None, "rank",
+                        total=float(m[2]) if m[2] else None))
+    return sorted(figs, key=lambda f: (f.start, f.end))
+
+
+class _Places:
+    """Place mentions of the article and its main place."""
+
+    def __init__(self, article: Article) -> None:
+        self.mentions: list[PlaceMention] = find_places(article.text)
+        main = article_places(article)
+        self.main = main.local or main.province
+
+    def at(self, segment: tuple[int, int], fig: tuple[int, int]) -> str | None:
+        inside = [m for m in self.mentions if segment[0] <= m.start and m.end <= segment[1]]
+        if not inside:
+            return self.main
+
+        def score(m: PlaceMention) -> tuple[int, int]:
+            dist = fig[0] - m.end if m.end <= fig[0] else m.start - fig[1]
+            return LEVEL_RANK.get(m.level, 0), -abs(dist)
+
+        return max(inside, key=score).name
+
+
+def _cue_for(text: str, fig: Fig, clause: tuple[int, int], window_start: int, cues: list[Cue]) -> Cue | None:
+    """The indicator phrase a figure belongs to (see the module docstring, step 3)."""
+    in_clause = [c for c in cues if clause[0] <= c.start and c.end <= clause[1]]
+    for c in in_clause:
+        if fig.source != "percentages" and (
+            (c.start < fig.end and fig.start < c.end)
+            or (c.start >= fig.end and _ADJACENT.fullmatch(text[fig.end : c.start]))
+        ):
+            return c
+    before = [c for c in in_clause if c.start < fig.start and c.end <= fig.end]
+    near = [c for c in before if c.start >= window_start] or before
+    if near:
+        return max(near, key=lambda c: (c.end, c.end - c.start))
+    after = [c for c in in_clause if c.start >= fig.end]
+    return after[0] if after else None
+
+
+def _label(text: str, clause: tuple[int, int], fig: Fig, window_start: int) -> str:
+    """A Vietnamese label for an ``other`` row: the clause's words around the figure."""
+    before = text[max(clause[0], window_start) : fig.start].strip(" ,;")
+    before = " ".join(before.split()[-10:])
+    after = ""
+    if fig.source == "quantities":
+        after = fig.noun
+    elif fig.end < clause[1]:
+        after = " ".join(text[fig.end : clause[1]].split()[:8])
+    label = _LABEL_TRIM.sub("", before).strip()
+    return " ".join(p for p in (label, after) if p).strip() or text[fig.start : fig.end]
+
+
+def _is_row(text: str, fig: Fig, cue: Cue | None, kind: str) -> bool:
+    if fig.source in ("money", "percentages", "rank"):
+        return True
+    follows = _NEXT_WORD.match(text, fig.end)
+    if fig.row == "no" or (follows is not None and follows.group(1).isupper()):
+        return False
+    if fig.unit == "times":
+        return kind in ("change", "share_of_plan")
+    if fig.row == "yes":
+        return True
+    return (cue is not None and cue.value != "other") or fig.total is not None or bool(
+        _COMPLETION.search(text, max(0, fig.start - 20), fig.start)
+    )
+
+
+def _whole(v: float | None) -> int | float | None:
+    if v is None:
+        return None
+    return int(v) if float(v).is_integer() and abs(v) < 1e15 else v
+
+
+def extract(article: Article) -> list[Span]:
+    text = article.text
+    figs = figures(article)
+    if not figs:
+        return []
+    bounds = sentences(text)
+    periods = PeriodResolver(text, article.published)
+    places = _Places(article)
+    pub_year = periods.pub_year
+    by_sentence: dict[tuple[int, int], list[Fig]] = {}
+    for f in figs:
+        sent = sentence_at(bounds, f.start) or (f.start, f.end)
+        by_sentence.setdefault(sent, []).append(f)
+    rows: list[Span] = []
+    target_carry = False
+    prev_end = 0
+    for sent, sfigs in sorted(by_sentence.items()):
+        if "\n" in text[prev_end : sent[0]]:
+            target_carry = False  # a new paragraph
+        prev_end = sent[1]
+        new_rows, target_carry = _sentence_rows(article, sent, sfigs, periods, places, pub_year, target_carry)
+        rows.extend(new_rows)
+    return rows
+
+
+def _sentence_rows(
+    article: Article,
+    sent: tuple[int, int],
+    sfigs: list[Fig],
+    periods: PeriodResolver,
+    places: _Places,
+    pub_year: int | None,
+    target_carry: bool,
+) -> tuple[list[Span], bool]:
+    text = article.text
+    cues = lexicon().find(text, sent[0], sent[1])
+    keep = [(c.start, c.end) for c in cues] + [(f.start, f.end) for f in sfigs]
+    clauses = split(text, sent[0], sent[1], keep)
+    subject: tuple[str, str] | None = None
+    out: list[Span] = []
+    carry_out = target_carry
+    for clause in clauses:
+        window_start = clause[0]
+        in_clause = [f for f in sfigs if clause[0] <= f.start < clause[1]]
+        named = [c for c in cues if clause[0] <= c.start and c.end <= clause[1] and c.value != "other"]
+        if not in_clause and named:
+            subject = (named[-1].value, named[-1].text)  # "Tỷ lệ dân số đô thị (…) đạt 49%"
+        for f in in_clause:
+            cue = _cue_for(text, f, clause, window_start, cues)
+            if cue is not None:
+                code, label = cue.value, cue.text
+                if code == "other":
+                    label = _label(text, clause, f, window_start)
+            elif subject is not None and is_dependent(text, clause):
+                code, label = subject
+            elif f.unit in ("target", "task") and (f.total is not None or f.row == "cue"):
+                code, label = "targets_completed", _label(text, clause, f, window_start)
+            else:
+                code, label = "other", _label(text, clause, f, window_start)
+            segment = segment_of(text, sent, f.start)
+            period = periods.at((f.start, f.end), clause, sent)
+            future = bool(pub_year and period and period[:4].isdigit() and int(period[:4]) > pub_year)
+            ctx = KindContext(
+                text, (f.start, f.end), clause, segment, sent, f.unit, code, target_carry, future
+            )
+            kind, sign = kind_of(ctx)
+            window_start = f.end
+            if not _is_row(text, f, cue, kind):
+                continue
+            if code != "other" or subject is None:
+                subject = (code, label)
+            value, high = f.value, f.high
+            if sign < 0:
+                value, high = -(high if high is not None else value), (-value if high is not None else None)
+            attrs: dict[str, Any] = {
+                "indicator": code,
+                "label": label,
+                "value": _whole(value),
+                "high": _whole(high),
+                "unit": f.unit,
+                "approx": f.approx,
+                "kind": kind,
+                "period": period,
+                "location": places.at(segment, (f.start, f.end)),
+                "figure_start": f.start,
+                "figure_end": f.end,
+            }
+            if f.total is not None:
+                attrs["total"] = _whole(f.total)
+            out.append(article.span(sent[0], sent[1], **attrs))
+            carry_out = kind == "target"
+    return out, carry_out

@@ -1,0 +1,125 @@
+"""The kind of a reported figure: actual, estimate, target, change, share_of_plan, share_of_total, rank.
+
+The kind words are data (``resources/indicator_kinds.csv``), each with the place it must stand
+relative to the figure. The decision, strongest evidence first:
+
+1. ``rank``: "đứng thứ", "xếp thứ" right before the figure;
+2. ``share_of_plan``: a percentage or ratio followed by "kế hoạch", "dự toán", "chỉ tiêu"
+   ("bằng 65% so với dự toán", "vượt 2,2 lần kế hoạch");
+3. ``change``: "tăng"/"giảm"/"gấp" right before the figure, or a percentage or ratio followed by
+   "so với cùng kỳ"/"so với năm trước" ("bằng 139% so với cùng kỳ"); "giảm" makes it negative, and
+   "giảm còn", "tăng lên", "tăng trưởng" report a level, not a change;
+4. ``share_of_total``: "chiếm" right before, or "tổng số …", "GRDP" right after a percentage;
+5. the nearest mood word before the figure: ``target`` (phấn đấu, mục tiêu, giao chỉ tiêu, sẽ …,
+   anywhere earlier in the sentence, unless the figure is who receives the targets: "giao chỉ tiêu
+   cho 48 người"), ``estimate`` (ước đạt, ước tính, dự kiến đạt, in the same part of the sentence),
+   or ``actual`` (đã, được, kết quả); with none, a sentence that continues a paragraph of targets
+   is a target too, and so is a figure whose period lies after the publication year;
+6. ``share_of_total`` again for "100% trường học …" (a percentage of the noun that follows) and for
+   "tỷ lệ …" figures of no listed indicator; otherwise ``actual``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.clauses import Cue, kind_cues
+
+# what may stand between a "just_before" kind word and the figure
+_JUST_GAP = re.compile(r"\s*(?:(?:đạt|được|là|ở\s+mức|mức|thêm|tới|đến|có|khoảng|gần|hơn|trên)\s+)*\s*$",
+                       re.IGNORECASE)
+# what may stand between the figure and an "after" kind word
+_AFTER_GAP = re.compile(r"\s*(?:so\s+với\s+|so\s+|của\s+|theo\s+|trong\s+)?$", re.IGNORECASE)
+_RECIPIENT = re.compile(r"(?:cho|đối\s+với|tới|với)\s*$", re.IGNORECASE)
+# a word after a percentage that is not the noun it is a share of
+_NOT_A_NOUN = re.compile(
+    r"\s+(?:so|với|kế|dự|chỉ|trở|và|trong|tại|của|nhưng|đến|tới|là|cả|năm|theo|trên|ở|đạt|tăng|giảm|"
+    r"cùng|bằng|thì|do|nên|vì|khi|sau|trước|kh)(?!\w)",
+    re.IGNORECASE,
+)
+_RATE = re.compile(r"(?<!\w)t[ỷỉ]\s+lệ(?!\w)", re.IGNORECASE)
+RATIO_UNITS = ("percent", "times")
+
+
+@dataclass(frozen=True, slots=True)
+class KindContext:
+    """Where a figure stands: offsets of the figure, its clause, segment and sentence."""
+
+    text: str
+    fig: tuple[int, int]
+    clause: tuple[int, int]
+    segment: tuple[int, int]
+    sentence: tuple[int, int]
+    unit: str
+    indicator: str
+    target_carry: bool = False  # the paragraph so far reports targets
+    future: bool = False  # the figure's period lies after the publication year
+
+
+def _just_before(ctx: KindContext) -> Cue | None:
+    cues = kind_cues()["just_before"].find(ctx.text, ctx.clause[0], ctx.fig[0])
+    for cue in reversed(cues):
+        if _JUST_GAP.match(ctx.text[cue.end : ctx.fig[0]]):
+            return cue
+    return None
+
+
+def _after(ctx: KindContext) -> Cue | None:
+    for cue in kind_cues()["after"].find(ctx.text, ctx.fig[1], ctx.clause[1]):
+        return cue if _AFTER_GAP.fullmatch(ctx.text[ctx.fig[1] : cue.start]) else None
+    return None
+
+
+def _mood(ctx: KindContext) -> Cue | None:
+    """The nearest target/estimate/actual word before the figure."""
+    sets = kind_cues()
+    cues = sets["segment"].find(ctx.text, ctx.segment[0], ctx.fig[0])
+    cues += sets["sentence"].find(ctx.text, ctx.sentence[0], ctx.fig[0])
+    cues = [c for c in cues if not _in_closed_brackets(ctx.text, c, ctx.fig[0])]
+    return max(cues, key=lambda c: (c.end, c.end - c.start), default=None)
+
+
+def _in_closed_brackets(text: str, cue: Cue, fig_start: int) -> bool:
+    """A word inside "( … )" that closes before the figure does not speak about it."""
+    opened = text.rfind("(", 0, cue.start)
+    return opened > text.rfind(")", 0, cue.start) and text.find(")", cue.end, fig_start) != -1
+
+
+def kind_of(ctx: KindContext) -> tuple[str, int]:
+    """The figure's kind and its sign (-1 for a fall)."""
+    ratio = ctx.unit in RATIO_UNITS
+    just = _just_before(ctx)
+    after = _after(ctx) if ratio else None
+    jk = just.value if just else None
+    ak = after.value if after else None
+    if jk == "rank":
+        return "rank", 1
+    if ak == "share_of_plan":
+        return "share_of_plan", 1
+    if jk in ("change", "change_down"):
+        return "change", -1 if jk == "change_down" else 1
+    if ak == "change" and jk != "level":
+        return "change", 1
+    if jk == "share_of_total" or ak == "share_of_total":
+        return "share_of_total", 1
+    mood = _mood(ctx)
+    before = ctx.text[ctx.clause[0] : ctx.fig[0]]
+    if mood is not None and mood.value == "target" and not _RECIPIENT.search(before):
+        return "target", 1
+    if mood is not None and mood.value == "estimate":
+        return "estimate", 1
+    if mood is None and (ctx.target_carry or ctx.future):
+        return "target", 1
+    if ctx.unit == "percent" and _shares_a_noun(ctx):
+        return "share_of_total", 1
+    if ctx.unit == "percent" and ctx.indicator == "other" and _RATE.search(before):
+        return "share_of_total", 1
+    return "actual", 1
+
+
+def _shares_a_noun(ctx: KindContext) -> bool:
+    """ "100% trường học đạt chuẩn": a percentage followed by the noun it is a share of."""
+    rest = ctx.text[ctx.fig[1] : ctx.clause[1]]
+    m = re.match(r"\s+\w", rest)
+    return m is not None and not _NOT_A_NOUN.match(rest)

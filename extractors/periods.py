@@ -1,0 +1,202 @@
+"""Reporting periods: the words that say which time a figure belongs to, and the contract's codes.
+
+:func:`find_periods` finds every period expression with its role:
+
+- ``point``: a period figures belong to: "năm 2024" → ``2024``, "6 tháng đầu năm" → ``H1``,
+  "quý I/2023" → ``2023-Q1``, "11 tháng" → ``M11``, "tháng 5/2024" → ``2024-05``,
+  "từ đầu năm đến nay" (year to date, read against the publication month);
+- ``term``: "nhiệm kỳ 2020-2025", "giai đoạn 2021 - 2025" → ``2020/2025``;
+- ``base``: a comparison base, never the figure's period: "(so với) cùng kỳ năm 2021",
+  "so với năm trước".
+
+Expressions that leave the year unsaid ("6 tháng đầu năm", "năm nay") take the publication year,
+else the last year the article named before them. :class:`PeriodResolver` picks the period of one
+figure: the nearest expression in its clause, else in its sentence (before, then after), else the
+last point period named earlier in the article, else the publication year.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+MONTHS_TO_PART = {3: "Q1", 6: "H1", 12: ""}
+# bare "N tháng" (no "đầu năm", no year) is a reporting period only for these N
+BARE_MONTH_SPANS = (6, 9, 11)
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    """A period expression: ``part`` is "" (whole year), H1/H2, Q1..Q4, M<n>, MM, or YTD."""
+
+    start: int
+    end: int
+    role: str  # point | term | base
+    part: str = ""
+    year: int | None = None
+    year2: int | None = None
+
+    def code(self, default_year: int | None, published_month: int | None = None) -> str | None:
+        """The contract's period code, or None when no year can be found."""
+        if self.role == "term":
+            return f"{self.year}/{self.year2}"
+        year = self.year if self.year is not None else default_year
+        if year is None:
+            return None
+        part = self.part
+        if part == "YTD":
+            months = (published_month - 1) if published_month else 0
+            part = MONTHS_TO_PART.get(months, f"M{months}") if months > 0 else ""
+        return f"{year}-{part}" if part else str(year)
+
+
+_Y = r"(?P<y>(?:19|20)\d{2})(?!\d)"
+_Y2 = r"(?P<y2>(?:19|20)\d{2})(?!\d)"
+_OF_YEAR = rf"(?:\s*(?:/|-|năm)?\s*{_Y})?"
+_DASH = r"\s*[-–—]\s*"
+
+
+def _base(m: re.Match[str]) -> PeriodMention:
+    return PeriodMention(m.start(), m.end(), "base")
+
+
+def _term(m: re.Match[str]) -> PeriodMention:
+    return PeriodMention(m.start(), m.end(), "term", year=int(m["y"]), year2=int(m["y2"]))
+
+
+def _year(m: re.Match[str]) -> PeriodMention:
+    return PeriodMention(m.start(), m.end(), "point", "", _int(m["y"]))
+
+
+def _half(m: re.Match[str]) -> PeriodMention:
+    return PeriodMention(m.start(), m.end(), "point", "H1" if m["h"].lower() == "đầu" else "H2", _int(m["y"]))
+
+
+def _quarter(m: re.Match[str]) -> PeriodMention:
+    q = m["q"].lower()
+    return PeriodMention(m.start(), m.end(), "point", f"Q{ROMAN.get(q) or int(q)}", _int(m["y"]))
+
+
+def _months(m: re.Match[str]) -> PeriodMention | None:
+    n = int(m["n"])
+    if not 2 <= n <= 12:
+        return None
+    explicit = m["y"] or m["tail"]
+    if not explicit and n not in BARE_MONTH_SPANS:
+        return None
+    part = MONTHS_TO_PART.get(n, f"M{n}")
+    return PeriodMention(m.start(), m.end(), "point", part, _int(m["y"]))
+
+
+def _month(m: re.Match[str]) -> PeriodMention | None:
+    n = int(m["n"])
+    if not 1 <= n <= 12:
+        return None
+    return PeriodMention(m.start(), m.end(), "point", f"{n:02d}", _int(m["y"]))
+
+
+def _ytd(m: re.Match[str]) -> PeriodMention:
+    year = _int(m["y"])
+    return PeriodMention(m.start(), m.end(), "point", "" if year else "YTD", year)
+
+
+def _int(s: str | None) -> int | None:
+    return int(s) if s else None
+
+
+Builder = Callable[[re.Match[str]], PeriodMention | None]
+
+# In priority order: where two expressions overlap, the earlier pattern wins.
+PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), b)
+    for p, b in (
+        (rf"(?:so\s+với\s+)?cùng\s+kỳ(?:\s+năm\s+(?:{_Y}|trước|ngoái))?", _base),
+        (rf"so\s+với\s+(?:cả\s+|đầu\s+|cuối\s+)?năm\s+(?:{_Y}|trước|ngoái)", _base),
+        (rf"(?:nhiệm\s+kỳ|giai\s+đoạn|năm\s+học|niên\s+khóa)\s+{_Y}{_DASH}{_Y2}", _term),
+        (rf"từ\s+năm\s+{_Y}\s+(?:đến|tới)\s+(?:năm\s+)?{_Y2}", _term),
+        (rf"(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
+        (rf"nửa\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
+        (rf"quý\s+(?P<q>IV|III|II|I|[1-4])(?!\w){_OF_YEAR}", _quarter),
+        (rf"(?<![\w.,])(?P<n>\d{{1,2}})\s+tháng(?P<tail>\s+(?:đầu\s+năm|năm\s+nay))?{_OF_YEAR}", _months),
+        (rf"từ\s+đầu\s+năm(?:\s+{_Y})?(?:\s+(?:đến|tới)\s+nay)?", _ytd),
+        (rf"tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])(?!\s+(?:tới|sau|trước|tiếp)(?!\w))", _month),
+        (rf"(?:năm\s+tài\s+chính\s+|năm\s+|(?<=kế hoạch )|(?<=dự toán ))(?:{_Y}|nay)", _year),
+        (r"cả\s+năm(?!\s+(?:19|20)\d\d)", _year),
+    )
+)
+_QUALIFIED = re.compile(r"(?:hơn|gần|khoảng|trên|dưới|sau|trong vòng|mất)\s*$", re.IGNORECASE)
+
+
+def find_periods(text: str) -> list[PeriodMention]:
+    """Every period expression in ``text``, left to right, not overlapping."""
+    found: list[tuple[int, int, PeriodMention]] = []
+    for rank, (pat, build) in enumerate(PATTERNS):
+        for m in pat.finditer(text):
+            pm = build(m)
+            if pm is None:
+                continue
+            duration = _QUALIFIED.search(text, max(0, m.start() - 12), m.start())
+            if build is _months and not pm.year and duration:
+                continue  # "hơn 1 tháng", "sau 6 tháng": a duration
+            found.append((rank, -(pm.end - pm.start), pm))
+    out: list[PeriodMention] = []
+    for _, _, pm in sorted(found, key=lambda t: (t[0], t[1])):
+        if all(pm.end <= o.start or o.end <= pm.start for o in out):
+            out.append(pm)
+    return sorted(out, key=lambda p: p.start)
+
+
+class PeriodResolver:
+    """The period of each figure of one article (see the module docstring)."""
+
+    def __init__(self, text: str, published: str | None) -> None:
+        self.mentions = find_periods(text)
+        self.starts = [m.start for m in self.mentions]
+        self.pub_year, self.pub_month = _published(published)
+
+    def _default_year(self, before: int) -> int | None:
+        if self.pub_year is not None:
+            return self.pub_year
+        for m in reversed(self.mentions[: bisect_left(self.starts, before)]):
+            if m.role == "point" and m.year is not None:
+                return m.year
+        return None
+
+    def _code(self, m: PeriodMention) -> str | None:
+        return m.code(self._default_year(m.start), self.pub_month)
+
+    def at(self, fig: tuple[int, int], clause: tuple[int, int], sentence: tuple[int, int]) -> str | None:
+        usable = [m for m in self.mentions if m.role != "base"]
+        inside = [m for m in usable if clause[0] <= m.start and m.end <= clause[1]]
+        if inside:
+            return self._code(min(inside, key=lambda m: _distance(m, fig)))
+        in_sentence = [m for m in usable if sentence[0] <= m.start and m.end <= sentence[1]]
+        before = [m for m in in_sentence if m.end <= fig[0]]
+        if before:
+            return self._code(before[-1])
+        if in_sentence:
+            return self._code(in_sentence[0])
+        earlier = [m for m in usable if m.role == "point" and m.end <= sentence[0]]
+        if earlier:
+            return self._code(earlier[-1])
+        return str(self.pub_year) if self.pub_year else None
+
+
+def _distance(m: PeriodMention, fig: tuple[int, int]) -> int:
+    return fig[0] - m.end if m.end <= fig[0] else max(0, m.start - fig[1])
+
+
+def _published(published: str | None) -> tuple[int | None, int | None]:
+    m = re.match(r"((?:19|20)\d{2})(?:-(\d{2}))?", published or "")
+    if not m:
+        return None, None
+    return int(m[1]), _int(m[2])
+
+
+def codes(text: str, published: str | None = None) -> Sequence[str | None]:
+    """The code of every period expression in ``text`` (a debugging and testing aid)."""
+    r = PeriodResolver(text, published)
+    return [r._code(m) if m.role != "base" else None for m in r.mentions]

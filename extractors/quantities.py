@@ -1,0 +1,153 @@
+"""Quantities: counts with their noun, areas and ratios ("80 đảng viên", "26,19ha", "2,69 lần").
+
+Matching finds a written figure (:func:`extractors.numbers.find_figures`) followed by a noun from
+``resources/quantity_units.csv`` (longest noun first; a measure such as "ha" or "m2" may be glued
+to the number), and the "done/total" form "18/19 chỉ tiêu". Building gives the contract's
+``value``/``high``/``approx``, the normalised ``unit`` (party_member, household, ha, times …),
+the ``noun`` as written and its ``role`` (count, measure, ratio); "18/19 chỉ tiêu" also carries
+``total`` = 19.
+
+A figure with no known noun after it (a year, a decision number, a date, "Covid-19") is not a
+quantity, and neither is the ordinal "lần thứ 6". Whether a quantity is an indicator row is
+decided later, by :mod:`extractors.indicators`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extractors.datafiles import read_csv
+from extractors.numbers import QUALIFIERS, Figure, find_figures
+from pipeline.article import Article, Span
+
+UNITS_FILE = "quantity_units.csv"
+ROW_POLICIES = ("yes", "cue", "no")
+ROLES = ("count", "measure", "ratio")
+
+
+@dataclass(frozen=True, slots=True)
+class Noun:
+    """One row of ``quantity_units.csv``."""
+
+    noun: str
+    unit: str
+    role: str
+    row: str  # yes | cue | no: is a figure of this noun an indicator row by itself
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    start: int
+    end: int
+    value: float
+    high: float | None
+    approx: str | None
+    noun: str  # as written
+    info: Noun
+    total: float | None = None  # "18/19 chỉ tiêu" -> 19
+
+
+def _key(noun: str) -> str:
+    return re.sub(r"\s+", " ", noun).casefold()
+
+
+@cache
+def nouns() -> dict[str, Noun]:
+    """Known nouns by their case-folded form."""
+    out = {}
+    for r in read_csv(UNITS_FILE, ("noun", "unit", "role", "row")):
+        if r["role"] not in ROLES or r["row"] not in ROW_POLICIES:
+            raise ValueError(f"{UNITS_FILE}: bad role/row in {r}")
+        out[_key(r["noun"])] = Noun(r["noun"], r["unit"], r["role"], r["row"])
+    return out
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+@cache
+def noun_pattern() -> re.Pattern[str]:
+    """A noun right after a figure: measures may be glued ("26,19ha"), words need a space."""
+    known = nouns().values()
+    measures = _alt([n.noun for n in known if n.role == "measure"])
+    words = _alt([n.noun for n in known if n.role != "measure"])
+    return re.compile(
+        rf"(?:\s*(?P<m>{measures})|\s+(?P<w>{words}))(?!\w)(?!\s+thứ(?!\w))", re.IGNORECASE
+    )
+
+
+_QUAL = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in QUALIFIERS)
+_QUAL_OF = {w: a for w, a in QUALIFIERS}
+# a number right after one of these words names a year, a session, a document or an ordinal
+NAMING_WORD_BEFORE = re.compile(
+    r"(?<!\w)(?:năm|tháng|ngày|quý|số|khóa|khoá|kỳ|thứ|lần|đợt|giai\s+đoạn|điều|khoản|mục|bài)\s+$",
+    re.IGNORECASE,
+)
+FRACTION_RE = re.compile(
+    rf"(?:(?P<q>(?<!\w)(?:{_QUAL}))\s+)?(?<![\w.,/])(?P<done>\d+)\s*/\s*(?P<total>\d+)(?![\d/.,]\d)",
+    re.IGNORECASE,
+)
+
+
+def match(text: str) -> list[Quantity]:
+    """Every quantity in ``text``, left to right."""
+    pat, known = noun_pattern(), nouns()
+    out: list[Quantity] = []
+    for fig in find_figures(text):
+        q = _with_noun(text, fig, pat, known)
+        if q is not None:
+            out.append(q)
+    for m in FRACTION_RE.finditer(text):
+        nm = pat.match(text, m.end())
+        if nm is None or nm.group("w") is None:
+            continue
+        done, total = float(m.group("done")), float(m.group("total"))
+        if done > total:
+            continue
+        written = nm.group("w")
+        approx = _QUAL_OF[_key(m.group("q"))] if m.group("q") else None
+        out.append(Quantity(m.start(), nm.end(), done, None, approx, written, known[_key(written)], total))
+    return sorted(out, key=lambda q: q.start)
+
+
+def _with_noun(text: str, fig: Figure, pat: re.Pattern[str], known: dict[str, Noun]) -> Quantity | None:
+    m = pat.match(text, fig.end)
+    if m is None or _names_a_thing(text, fig.start):
+        return None
+    written = m.group("m") or m.group("w")
+    return Quantity(fig.start, m.end(), fig.value, fig.high, fig.approx, written, known[_key(written)])
+
+
+def _names_a_thing(text: str, start: int) -> bool:
+    """ "Covid-19" (glued to a word by a hyphen), "năm 2024", "khóa 11", "số 02": a name, not a count."""
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
+        return True
+    return NAMING_WORD_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
+def extract(article: Article) -> list[Span]:
+    spans = []
+    for q in match(article.text):
+        attrs: dict[str, object] = {
+            "value": _whole(q.value),
+            "high": _whole(q.high),
+            "unit": q.info.unit,
+            "approx": q.approx,
+            "noun": q.noun,
+            "role": q.info.role,
+        }
+        if q.total is not None:
+            attrs["total"] = _whole(q.total)
+        spans.append(article.span(q.start, q.end, **attrs))
+    return spans
+
+
+def _whole(v: float | None) -> int | float | None:
+    if v is None:
+        return None
+    return int(v) if v == int(v) and abs(v) < 1e15 else v
