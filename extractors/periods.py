@@ -68,16 +68,16 @@ def _term(m: re.Match[str]) -> PeriodMention:
 
 
 def _year(m: re.Match[str]) -> PeriodMention:
-    return PeriodMention(m.start(), m.end(), "point", "", _int(m["y"]))
+    return PeriodMention(m.start(), m.end(), "point", "", _int(m.groupdict().get("y")))
 
 
 def _half(m: re.Match[str]) -> PeriodMention:
-    return PeriodMention(m.start(), m.end(), "point", "H1" if m["h"].lower() == "đầu" else "H2", _int(m["y"]))
+    return PeriodMention(m.start(), m.end(), "point", "H1" if m["h"].lower() == "đầu" else "H2", _int(m.groupdict().get("y")))
 
 
 def _quarter(m: re.Match[str]) -> PeriodMention:
     q = m["q"].lower()
-    return PeriodMention(m.start(), m.end(), "point", f"Q{ROMAN.get(q) or int(q)}", _int(m["y"]))
+    return PeriodMention(m.start(), m.end(), "point", f"Q{ROMAN.get(q) or int(q)}", _int(m.groupdict().get("y")))
 
 
 def _months(m: re.Match[str]) -> PeriodMention | None:
@@ -88,18 +88,18 @@ def _months(m: re.Match[str]) -> PeriodMention | None:
     if not explicit and n not in BARE_MONTH_SPANS:
         return None
     part = MONTHS_TO_PART.get(n, f"M{n}")
-    return PeriodMention(m.start(), m.end(), "point", part, _int(m["y"]))
+    return PeriodMention(m.start(), m.end(), "point", part, _int(m.groupdict().get("y")))
 
 
 def _month(m: re.Match[str]) -> PeriodMention | None:
     n = int(m["n"])
     if not 1 <= n <= 12:
         return None
-    return PeriodMention(m.start(), m.end(), "point", f"{n:02d}", _int(m["y"]))
+    return PeriodMention(m.start(), m.end(), "point", f"{n:02d}", _int(m.groupdict().get("y")))
 
 
 def _ytd(m: re.Match[str]) -> PeriodMention:
-    year = _int(m["y"])
+    year = _int(m.groupdict().get("y"))
     return PeriodMention(m.start(), m.end(), "point", "" if year else "YTD", year)
 
 
