@@ -10,10 +10,11 @@ from typing import Any
 
 import click
 
+from extractors import PipelineConfigError
 from pipeline.article import Article
 from pipeline.cli import fail
 from pipeline.readers import Failure, InputError, article_files, iter_articles
-from pipeline.runner import PROJECT_ROOT, extract_all
+from pipeline.runner import PROJECT_ROOT, extract_article, stages
 from pipeline.store.display import render_summary
 from pipeline.store.loader import default_db, load_articles
 
@@ -49,6 +50,19 @@ def engine_articles(
         fail(f"--engine {engine}: {exc}")
 
 
+def extract_each(articles: Iterable[Article], failures: list[Failure]) -> Iterator[Article]:
+    """Run the stages on each article; an article whose extraction raises is reported and skipped."""
+    try:
+        names = [c.name for c in stages()]
+    except PipelineConfigError as exc:
+        fail(f"pipeline configuration: {exc}")
+    for art in articles:
+        try:
+            yield extract_article(art, names)
+        except Exception as exc:  # one broken article must not stop the run or lose the others
+            failures.append(Failure(art.path or art.id, f"extraction failed: {type(exc).__name__}: {exc}"))
+
+
 def with_progress(articles: Iterable[Article], total: int | None) -> Iterator[Article]:
     from tqdm import tqdm
 
@@ -82,7 +96,7 @@ def command(inputs: tuple[str, ...], db: Path | None, engine: str, workers: int 
     db_path = db or default_db()
     failures: list[Failure] = []
     if engine == "local" and (workers or 1) == 1:
-        articles: Iterable[Article] = extract_all(iter_articles(paths, failures))
+        articles: Iterable[Article] = extract_each(iter_articles(paths, failures), failures)
     elif engine == "local":
         articles = engine_articles(paths, engine, failures, workers=workers)
     else:

@@ -156,3 +156,26 @@ def test_cli_run_without_arguments_uses_the_bundled_sample(tmp_path: Path) -> No
     assert {r[0] for r in conn.execute("SELECT id FROM articles")} == expected
     conn.close()
     assert f"into {db}" in out
+
+
+def test_cli_run_article_whose_extraction_raises_is_reported_and_skipped(
+    articles_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pipeline.cli.run as run_module
+
+    real_extract = run_module.extract_article
+
+    def extract_or_break(art, names):  # type: ignore[no-untyped-def]
+        if art.path and art.path.endswith("lai_chau.txt"):
+            raise IndexError("no such group")  # an extractor bug, injected
+        return real_extract(art, names)
+
+    monkeypatch.setattr(run_module, "extract_article", extract_or_break)
+    db = tmp_path / "store.db"
+    code, _, err = run("run", str(articles_dir), "--db", str(db))
+    assert code == 1
+    assert err.strip().splitlines() == [
+        f"vnnews: error: {articles_dir / 'lai_chau.txt'}: extraction failed: IndexError: no such group"]
+    conn = sqlite3.connect(db)
+    assert [r[0] for r in conn.execute("SELECT title FROM articles")] == ["Bắc Kạn: kết quả 9 tháng năm 2024"]
+    conn.close()
