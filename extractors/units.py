@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extractors.datafiles import read_csv, read_jsonl
+from extractors.datafiles import RESOURCES, read_csv, read_jsonl
 from extractors.places import ArticlePlaces, PlaceMention, article_places, find_places, lookup
 from pipeline.article import Article, Span
 
@@ -89,6 +89,13 @@ def centre_regex() -> re.Pattern[str]:
 @cache
 def words_of(role: str) -> frozenset[str]:
     return frozenset(p for p, rows in patterns().items() if any(r.role == role for r in rows))
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Vietnamese family names (``resources/surnames.txt``): a body's name stops where a person's begins."""
+    lines = (RESOURCES / "surnames.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
 @cache
@@ -237,6 +244,8 @@ def _named_end(text: str, pos: int) -> int | None:
     end, lower_run, i = None, 0, 0
     while i < len(toks):
         word = toks[i].group()
+        if end is not None and _starts_person_name(toks, i):
+            break  # "Giám đốc Sở Tài chính | Lê Minh Khôi"
         if _is_cap(word):
             end, lower_run = toks[i].end(), 0
         elif word in CONNECTORS and i + 1 < len(toks) and _is_cap(toks[i + 1].group()) and end is not None:
@@ -247,6 +256,18 @@ def _named_end(text: str, pos: int) -> int | None:
             break
         i += 1
     return end
+
+
+def _starts_person_name(toks: list[re.Match[str]], i: int) -> bool:
+    """Token i is a family name followed by one to four more title-case syllables."""
+    if toks[i].group() not in surnames():
+        return False
+    run = 0
+    for tok in toks[i + 1 : i + 5]:
+        if not (tok.group()[:1].isupper() and tok.group()[1:].islower()):
+            break
+        run += 1
+    return run >= 1 and not lookup(" ".join(t.group() for t in toks[i : i + 1 + run]))
 
 
 def _enterprise_end(text: str, pos: int) -> int | None:

@@ -1,0 +1,177 @@
+"""Officials: named people holding a post, with ``title`` (the post as written, expanded) and ``unit``.
+
+Rules, in the order they are tried for each person name:
+
+1. a title written right before the name: "Bí thư Tỉnh ủy Hoàng Thị Thúy Lan",
+   "Đ.c Phó Bí thư thường trực Thành ủy Nguyễn Hoài Nam", "nguyên Chủ tịch UBND tỉnh Lê Văn A";
+2. a title written right after it: "đồng chí Phạm Hoàng Anh, Phó Bí thư Thường trực Tỉnh ủy";
+3. the heading of a list: "các đồng chí Phó Chủ tịch UBND tỉnh: Nguyễn Văn A, Trần Văn B".
+
+A title is a chain of posts (``resources/titles.csv``), each optionally followed by the unit it
+belongs to (the ``units`` stage's spans), joined by commas. A person name is a run of capitalised
+syllables that starts with a family name (``resources/surnames.txt``) and is neither a unit nor a
+place. A name with no post is not an official, so bylines ("Lê Sơn") and photo credits
+("Ảnh: Trà Hương") fall out; short later references ("ông Văn") are not listed, as in the gold.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extractors.datafiles import read_csv
+from extractors.places import find_places
+from extractors.units import expand, surnames
+from extractors.units import extract as extract_units
+from pipeline.article import Article, Span
+
+SYLLABLE = re.compile(r"[^\W\d_]+")
+MAX_NAME = 5
+# what may stand between a title and the name after it: "Bí thư Tỉnh ủy, đồng chí Nguyễn A"
+TITLE_TO_NAME = re.compile(r"(?:\s*,)?\s+(?:(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+)?")
+NAME_TO_TITLE = re.compile(r"\s*(?:,|-|–)\s*")
+CHAIN = re.compile(r"\s*,\s*(?:kiêm\s+)?|\s+kiêm\s+")
+FORMER = re.compile(r"(?:nguyên|Nguyên)\s+")
+NEEDS_UNIT = ("trưởng", "phó trưởng", "ủy viên")
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    start: int
+    end: int
+    unit: Span | None  # the unit of the post nearest the name
+
+
+@cache
+def post_regex() -> re.Pattern[str]:
+    posts = sorted((r["post"] for r in read_csv("titles.csv", ("post", "kind"))), key=len, reverse=True)
+
+    def either_case(post: str) -> str:
+        return r"\s+".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in post.split())
+
+    return re.compile(r"(?<!\w)(?:" + "|".join(either_case(p) for p in posts) + r")(?!\w)")
+
+
+def _is_titlecase(word: str) -> bool:
+    return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def find_names(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Person-name candidates: capitalised syllables from a family name, outside ``blocked`` spans."""
+    inside = bytearray(len(text) + 1)
+    for a, b in blocked:
+        inside[a:b] = b"\x01" * (b - a)
+    out: list[tuple[int, int]] = []
+    run: list[re.Match[str]] = []
+
+    def flush() -> None:
+        start = next((i for i, t in enumerate(run) if t.group() in surnames()), None)
+        if start is not None and 2 <= len(run) - start <= MAX_NAME:
+            out.append((run[start].start(), run[-1].end()))
+        run.clear()
+
+    for tok in SYLLABLE.finditer(text):
+        word = tok.group()
+        joined = bool(run) and text[run[-1].end() : tok.start()] == " "
+        if not joined:
+            flush()
+        if _is_titlecase(word) and not inside[tok.start()]:
+            run.append(tok)
+        else:
+            flush()
+    flush()
+    return out
+
+
+def _unit_at(units: list[Span], pos: int) -> Span | None:
+    return next((u for u in units if u.start == pos), None)
+
+
+def parse_title(text: str, pos: int, units: list[Span]) -> Title | None:
+    """A chain of posts starting at ``pos``: "Ủy viên BTV Tỉnh ủy, Phó Chủ tịch UBND tỉnh"."""
+    end, unit, first = pos, None, True
+    while True:
+        at = end
+        if not first:
+            sep = CHAIN.match(text, end)
+            if not sep:
+                break
+            at = sep.end()
+        former = FORMER.match(text, at)
+        post = post_regex().match(text, former.end() if former else at)
+        if not post:
+            break
+        post_end, post_unit = post.end(), unit
+        gap = re.compile(r"\s+").match(text, post_end)
+        after = _unit_at(units, gap.end()) if gap else None
+        within = [u for u in units if post.start() < u.start < post.end() <= u.end]
+        if within:  # "Ủy viên |Ban Thường vụ Tỉnh ủy|": the post's last words begin the unit
+            post_end, post_unit = within[0].end, within[0]
+        elif after is not None:
+            post_end, post_unit = after.end, after
+        elif post.group().casefold() in NEEDS_UNIT:
+            break  # "Trưởng" alone is not a post
+        end, unit, first = post_end, post_unit, False
+    return None if first else Title(pos, end, unit)
+
+
+def title_before(text: str, name_start: int, units: list[Span]) -> Title | None:
+    """The title chain that ends right before the name (the earliest start that reaches it)."""
+    window_start = max(0, name_start - 160)
+    line_start = text.rfind("\n", 0, name_start) + 1
+    for post in post_regex().finditer(text, max(window_start, line_start), name_start):
+        start = post.start()
+        former = re.search(r"(?:nguyên|Nguyên)\s+$", text[max(0, start - 8) : start])
+        if former:
+            start -= len(former.group())
+        title = parse_title(text, start, units)
+        if title is None:
+            continue
+        gap = TITLE_TO_NAME.fullmatch(text, title.end, name_start)
+        if gap or title.end == name_start:
+            return title
+    return None
+
+
+def title_after(text: str, name_end: int, units: list[Span]) -> Title | None:
+    sep = NAME_TO_TITLE.match(text, name_end)
+    return parse_title(text, sep.end(), units) if sep else None
+
+
+def title_of_list(text: str, name_start: int, units: list[Span]) -> Title | None:
+    """ "các đồng chí Phó Chủ tịch UBND tỉnh: Nguyễn A, Trần B": the heading before the colon."""
+    line_start = text.rfind("\n", 0, name_start) + 1
+    colon = text.rfind(":", line_start, name_start)
+    if colon < 0 or re.search(r"[.!?]", text[colon:name_start]):
+        return None
+    heading = title_before(text, colon, units)
+    return heading if heading is not None and heading.end == colon else None
+
+
+def match(text: str, units: list[Span]) -> list[tuple[tuple[int, int], Title]]:
+    blocked = [(u.start, u.end) for u in units] + [(p.start, p.end) for p in find_places(text)]
+    found = []
+    for name in find_names(text, blocked):
+        title = title_before(text, name[0], units) or title_after(text, name[1], units)
+        title = title or title_of_list(text, name[0], units)
+        if title is not None:
+            found.append((name, title))
+    return found
+
+
+def build(article: Article, found: list[tuple[tuple[int, int], Title]]) -> list[Span]:
+    spans = []
+    for (start, end), title in found:
+        written = article.text[title.start : title.end]
+        spans.append(article.span(
+            start, end,
+            title=expand(written),
+            unit=title.unit.get("name") if title.unit is not None else None,
+        ))
+    return spans
+
+
+def extract(article: Article) -> list[Span]:
+    units = article.get("units") if "units" in article.spans else extract_units(article)
+    return build(article, match(article.text, units))
