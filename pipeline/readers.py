@@ -38,26 +38,78 @@ class Failure:
 # ---------------------------------------------------------------- bytes -> text
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Text when ``data`` is UTF-16 without a byte-order mark (every other byte NUL, mostly)."""
+    head = data[:8192]
+    if len(head) < 4 or len(head) % 2:
+        return None
+    for codec, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+        if zeros.count(0) >= 0.3 * len(zeros):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if _textual(text):
+                return text
+    return None
+
+
+# letters Vietnamese writes (after NFC): its own vowels and đ, and every vowel with a tone mark
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_VIETNAMESE_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ") | set(
+    nfc("".join(b + t for b in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY" for t in _TONES))
+)
+
+
+def _windows_1258(data: bytes) -> str | None:
+    """Text when ``data`` is Vietnamese in Windows-1258 (base letters plus combining tone marks)."""
+    try:
+        text = nfc(data.decode("cp1258"))
+    except UnicodeDecodeError:
+        return None
+    letters = [ch for ch in text if ch.isalpha()]
+    stray_marks = sum(0x300 <= ord(ch) <= 0x323 for ch in text)  # a tone mark left uncombined
+    vietnamese = sum(ch in _VIETNAMESE_LETTERS for ch in letters)
+    if letters and stray_marks == 0 and vietnamese >= 0.08 * len(letters) and _textual(text):
+        return text
+    return None
+
+
+def _textual(text: str) -> bool:
+    """Mostly printable characters: what a text file holds and a binary one does not."""
+    return sum(ch.isprintable() or ch.isspace() for ch in text) >= 0.98 * len(text)
+
+
 def decode(data: bytes, path: str | Path = "<bytes>") -> str:
-    """UTF-8 (with or without BOM), UTF-16 with a BOM, else a detected legacy encoding."""
+    """UTF-8 (with or without BOM), UTF-16 (with a BOM or without), Vietnamese Windows-1258,
+    else another encoding charset-normalizer is sure of; binary data is refused."""
     if not data.strip():
         raise InputError(path, "empty file")
+    text: str | None = None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if b"\x00" in data[:8192]:
-        raise InputError(path, "binary file, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(path, "starts like UTF-16 but does not decode as UTF-16") from None
+    elif b"\x00" in data[:8192]:
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise InputError(path, "binary file, not text")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = _windows_1258(data)
+    guess = "UTF-8/UTF-16/Windows-1258"
+    if text is None:
+        from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None or best.encoding in ("ascii", "utf_8"):
-        raise InputError(path, "not valid UTF-8 and no other text encoding fits")
-    text = str(best)
-    if sum(ch.isprintable() or ch.isspace() for ch in text) < 0.98 * len(text):
-        raise InputError(path, f"looks binary (best guess {best.encoding} gives unprintable text)")
+        best = from_bytes(data).best()
+        if best is None or best.encoding in ("ascii", "utf_8"):
+            raise InputError(path, "not valid UTF-8 and no other text encoding fits")
+        text, guess = str(best), best.encoding
+    if not _textual(text):
+        raise InputError(path, f"binary file, not text ({guess} gives unprintable characters)")
     return text
 
 
