@@ -15,7 +15,10 @@ from pipeline.store.queries import StoreError, connect_readonly
 
 def datasette_args(db: Path, metadata: Path, host: str, port: int) -> list[str]:
     """Arguments of ``datasette serve``: the store immutable (``-i``), our metadata, no writes."""
+    from pipeline.datasette import STATIC_DIR
+
     return ["serve", "-i", str(db), "--metadata", str(metadata), "--host", host, "--port", str(port),
+            "--static", f"assets:{STATIC_DIR}",
             "--setting", "default_page_size", "50", "--setting", "sql_time_limit_ms", "3000"]
 
 

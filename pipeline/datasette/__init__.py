@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 METADATA_FILE = Path(__file__).resolve().parent / "metadata.yaml"
+STATIC_DIR = Path(__file__).resolve().parent / "static"  # served at /assets/
 TEMPLATE_DB = "vnnews"
 
 
