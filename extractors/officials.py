@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors.datafiles import read_csv
-from extractors.places import find_places
-from extractors.units import expand, surnames
+from extractors.places import PlaceMention, find_places, lookup
+from extractors.units import LEVEL_WORD, expand, head_regex, surnames
 from extractors.units import extract as extract_units
 from pipeline.article import Article, Span
 
@@ -41,6 +41,27 @@ class Title:
     start: int
     end: int
     unit: Span | None  # the unit of the post nearest the name
+    rank_only: bool = False  # "Đại tá": a rank, not a post
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the rules look at: the text, the units stage's spans and the places, by start offset."""
+
+    text: str
+    units: tuple[Span, ...]
+    unit_at: dict[int, Span]
+    place_at: dict[int, PlaceMention]
+
+    @classmethod
+    def of(cls, text: str, units: list[Span], places: list[PlaceMention]) -> Context:
+        return cls(text, tuple(units), {u.start: u for u in units}, {p.start: p for p in places})
+
+
+@cache
+def ranks() -> frozenset[str]:
+    rows = read_csv("titles.csv", ("post", "kind"))
+    return frozenset(r["post"].casefold() for r in rows if r["kind"] == "rank")
 
 
 @cache
@@ -84,13 +105,10 @@ def find_names(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int
     return out
 
 
-def _unit_at(units: list[Span], pos: int) -> Span | None:
-    return next((u for u in units if u.start == pos), None)
-
-
-def parse_title(text: str, pos: int, units: list[Span]) -> Title | None:
+def parse_title(ctx: Context, pos: int) -> Title | None:
     """A chain of posts starting at ``pos``: "Ủy viên BTV Tỉnh ủy, Phó Chủ tịch UBND tỉnh"."""
-    end, unit, first = pos, None, True
+    text = ctx.text
+    end, unit, first, rank_only = pos, None, True, True
     while True:
         at = end
         if not first:
@@ -104,20 +122,29 @@ def parse_title(text: str, pos: int, units: list[Span]) -> Title | None:
             break
         post_end, post_unit = post.end(), unit
         gap = re.compile(r"\s+").match(text, post_end)
-        after = _unit_at(units, gap.end()) if gap else None
-        within = [u for u in units if post.start() < u.start < post.end() <= u.end]
+        after = ctx.unit_at.get(gap.end()) if gap else None
+        within = [u for u in ctx.units if post.start() < u.start < post.end() <= u.end]
+        level = LEVEL_WORD.match(text, post_end)
         if within:  # "Ủy viên |Ban Thường vụ Tỉnh ủy|": the post's last words begin the unit
             post_end, post_unit = within[0].end, within[0]
         elif after is not None:
             post_end, post_unit = after.end, after
+        elif gap and (head := head_regex().match(text, gap.end())):
+            post_end = head.end()  # a body the units stage left out: "Bí thư Đảng ủy, Chủ tịch …"
+        elif level:  # "Chủ tịch xã Tề Lỗ", "Trưởng đoàn ĐBQH tỉnh"
+            space = re.compile(r"\s*").match(text, level.end())
+            place = ctx.place_at.get(space.end()) if space else None
+            post_end = place.end if place is not None else level.end()
         elif post.group().casefold() in NEEDS_UNIT:
             break  # "Trưởng" alone is not a post
+        rank_only = rank_only and re.sub(r"\s+", " ", post.group()).casefold() in ranks()
         end, unit, first = post_end, post_unit, False
-    return None if first else Title(pos, end, unit)
+    return None if first else Title(pos, end, unit, rank_only)
 
 
-def title_before(text: str, name_start: int, units: list[Span]) -> Title | None:
+def title_before(ctx: Context, name_start: int) -> Title | None:
     """The title chain that ends right before the name (the earliest start that reaches it)."""
+    text = ctx.text
     window_start = max(0, name_start - 160)
     line_start = text.rfind("\n", 0, name_start) + 1
     for post in post_regex().finditer(text, max(window_start, line_start), name_start):
@@ -125,36 +152,47 @@ def title_before(text: str, name_start: int, units: list[Span]) -> Title | None:
         former = re.search(r"(?:nguyên|Nguyên)\s+$", text[max(0, start - 8) : start])
         if former:
             start -= len(former.group())
-        title = parse_title(text, start, units)
+        title = parse_title(ctx, start)
         if title is None:
             continue
-        gap = TITLE_TO_NAME.fullmatch(text, title.end, name_start)
-        if gap or title.end == name_start:
+        if title.end == name_start or TITLE_TO_NAME.fullmatch(text, title.end, name_start):
             return title
     return None
 
 
-def title_after(text: str, name_end: int, units: list[Span]) -> Title | None:
-    sep = NAME_TO_TITLE.match(text, name_end)
-    return parse_title(text, sep.end(), units) if sep else None
+def title_after(ctx: Context, name_end: int) -> Title | None:
+    sep = NAME_TO_TITLE.match(ctx.text, name_end)
+    return parse_title(ctx, sep.end()) if sep else None
 
 
-def title_of_list(text: str, name_start: int, units: list[Span]) -> Title | None:
+def title_of_list(ctx: Context, name_start: int) -> Title | None:
     """ "các đồng chí Phó Chủ tịch UBND tỉnh: Nguyễn A, Trần B": the heading before the colon."""
+    text = ctx.text
     line_start = text.rfind("\n", 0, name_start) + 1
     colon = text.rfind(":", line_start, name_start)
     if colon < 0 or re.search(r"[.!?]", text[colon:name_start]):
         return None
-    heading = title_before(text, colon, units)
+    heading = title_before(ctx, colon)
     return heading if heading is not None and heading.end == colon else None
 
 
+def title_for(ctx: Context, name: tuple[int, int]) -> Title | None:
+    """The post written nearest the name; a rank alone gives way to a post on the other side."""
+    before = title_before(ctx, name[0])
+    if before is not None and not before.rank_only:
+        return before
+    return title_after(ctx, name[1]) or before or title_of_list(ctx, name[0])
+
+
 def match(text: str, units: list[Span]) -> list[tuple[tuple[int, int], Title]]:
-    blocked = [(u.start, u.end) for u in units] + [(p.start, p.end) for p in find_places(text)]
+    places = find_places(text)
+    ctx = Context.of(text, units, places)
+    blocked = [(u.start, u.end) for u in units] + [(p.start, p.end) for p in places]
     found = []
     for name in find_names(text, blocked):
-        title = title_before(text, name[0], units) or title_after(text, name[1], units)
-        title = title or title_of_list(text, name[0], units)
+        if any(p.level == "province" for p in lookup(text[name[0] : name[1]])):
+            continue  # "Chủ tịch Hồ Chí Minh": the city's namesake, not a post-holder
+        title = title_for(ctx, name)
         if title is not None:
             found.append((name, title))
     return found

@@ -21,7 +21,8 @@ from pipeline.article import Article, Span
 
 HEAD_ROLES = ("fixed", "organ", "committee", "body", "named", "enterprise")
 LEVEL_WORD = re.compile(
-    r"\s+(?P<lw>[Tt]ỉnh|[Tt]hành phố|T[Pp]\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hị trấn|[Xx]ã|[Pp]hường)(?!\w)"
+    r"\s+(?P<lw>[Tt]ỉnh|[Tt]hành phố|T[Pp]\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hị trấn|[Xx]ã(?!\s+hội)"
+    r"|[Pp]hường)(?!\w)"
 )
 ABBR_IN_PARENS = re.compile(r"\s*\([A-ZĐ]{2,8}\)")
 COORDINATION = re.compile(r"\s*(?:,|và)\s*")

@@ -37,6 +37,17 @@ def officials_of(text: str) -> list[tuple[str, str, str | None]]:
          [("Hứa Văn Nghị", "Trưởng Ban Dân vận Tỉnh ủy", "Ban Dân vận Tỉnh ủy")]),
         ("nguyên Chủ tịch UBND tỉnh Đinh Văn Hùng được khen thưởng.",
          [("Đinh Văn Hùng", "nguyên Chủ tịch Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh")]),
+        ("Chủ tịch xã Tề Lỗ Nguyễn Văn Thắng trình bày.",
+         [("Nguyễn Văn Thắng", "Chủ tịch xã Tề Lỗ", None)]),
+        ("Tổng Bí thư, Chủ tịch nước Tô Lâm gửi thư chúc mừng.",
+         [("Tô Lâm", "Tổng Bí thư, Chủ tịch nước", None)]),
+        ("Thứ trưởng Bộ Y tế Trần Văn Thuấn kiểm tra công tác phòng dịch.",
+         [("Trần Văn Thuấn", "Thứ trưởng Bộ Y tế", "Bộ Y tế")]),
+        ("Chánh Văn phòng Tỉnh ủy Lê Thị Hồng phát biểu.",
+         [("Lê Thị Hồng", "Chánh Văn phòng Tỉnh ủy", "Văn phòng Tỉnh ủy")]),
+        ("Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng đoàn ĐBQH tỉnh Đặng Xuân Phong chủ trì.",
+         [("Đặng Xuân Phong", "Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng đoàn Đại biểu Quốc hội tỉnh",
+           "Ban Thường vụ Tỉnh ủy")]),
     ],
 )
 def test_officials_title_before_name(sentence: str, expected: list[tuple[str, str, str | None]]) -> None:
@@ -58,6 +69,11 @@ def test_officials_title_before_name(sentence: str, expected: list[tuple[str, st
          [("Lò Văn Pọm", "Chủ tịch Ủy ban nhân dân huyện Mường Nhé", "Ủy ban nhân dân huyện Mường Nhé")]),
         ("Ông Vương Đình Huệ, nguyên Chủ tịch Quốc hội đã nghỉ hưu.",
          [("Vương Đình Huệ", "nguyên Chủ tịch Quốc hội", "Quốc hội")]),
+        ("Đại tá Phạm Văn Sơn, Giám đốc Công an tỉnh cho biết.",  # a rank gives way to the post
+         [("Phạm Văn Sơn", "Giám đốc Công an tỉnh", "Công an tỉnh")]),
+        ("Bà Lưu Thị Hòa, Bí thư Đảng ủy, Chủ tịch HĐND xã Đồng Văn khẳng định.",
+         [("Lưu Thị Hòa", "Bí thư Đảng ủy, Chủ tịch Hội đồng nhân dân xã Đồng Văn",
+           "Hội đồng nhân dân xã Đồng Văn")]),
     ],
 )
 def test_officials_title_after_name(sentence: str, expected: list[tuple[str, str, str | None]]) -> None:
@@ -96,6 +112,8 @@ def test_officials_list_under_a_heading() -> None:
         "Các đồng chí Bí thư Đảng ủy, Chủ tịch UBND các xã, thị trấn ký cam kết.",
         "Nông dân Trần Văn Ba trồng 3 ha cam.",  # a person, but no post
         "Ông Văn đề nghị đẩy nhanh tiến độ.",  # a short reference
+        "Kỷ niệm ngày sinh Chủ tịch Hồ Chí Minh.",  # the city's namesake
+        "Phóng viên Lê Minh Hà, Báo Vĩnh Phúc thực hiện.",  # a reporter is not a post
     ],
 )
 def test_officials_negatives(text: str) -> None:
@@ -115,3 +133,17 @@ def test_officials_offsets_and_name_field() -> None:
 def test_officials_run_without_units_stage() -> None:
     art = Article(text="Giám đốc Sở Y tế Nguyễn Thành Nam phát biểu.")
     assert [s.text for s in officials.extract(art)] == ["Nguyễn Thành Nam"]
+
+
+def test_officials_seeds_meet_the_floor(seeds_dir, seed_gold) -> None:
+    from pipeline.evaluate import Score, score_officials
+    from pipeline.readers import read_file
+
+    total = Score()
+    for gold in seed_gold:
+        art = read_file(seeds_dir / gold["file"])[0]
+        art.add("units", units.extract(art))
+        pred = [s.record("name") for s in officials.extract(art)]
+        total.add(score_officials(pred, gold["officials"]))
+    assert total.f1 >= 0.95
+    assert (total.agreement("title") or 0) >= 0.9

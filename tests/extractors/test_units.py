@@ -64,6 +64,18 @@ def units_of(text: str, title: str | None = None) -> list[tuple[str, str, str]]:
          [("Tòa án nhân dân tỉnh Phú Thọ", "Tòa án nhân dân tỉnh Phú Thọ", "other")]),
         ("Công an huyện Mê Linh bắt giữ đối tượng.",
          [("Công an huyện Mê Linh", "Công an huyện Mê Linh", "other")]),
+        ("Đảng ủy Khối các cơ quan tỉnh tổng kết.",
+         [("Đảng ủy Khối các cơ quan tỉnh", "Đảng ủy Khối các cơ quan tỉnh", "party")]),
+        ("Ngân hàng Chính sách xã hội giải ngân vốn vay.",
+         [("Ngân hàng Chính sách xã hội", "Ngân hàng Chính sách xã hội", "other")]),
+        ("Ban Kinh tế - Ngân sách HĐND tỉnh Yên Bái thẩm tra.",
+         [("Ban Kinh tế - Ngân sách HĐND tỉnh Yên Bái",
+           "Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh Yên Bái", "council")]),
+        ("Văn phòng UBND tỉnh Quảng Ninh thông báo.",
+         [("Văn phòng UBND tỉnh Quảng Ninh", "Văn phòng Ủy ban nhân dân tỉnh Quảng Ninh", "government")]),
+        ("Giám đốc Sở Y tế Nguyễn Thành Nam kiểm tra.", [("Sở Y tế", "Sở Y tế", "department")]),
+        ("Trường THPT Nguyễn Viết Xuân đạt chuẩn quốc gia.",
+         [("Trường THPT", "Trường THPT", "other")]),
     ],
 )
 def test_units_written_in_full(sentence: str, expected: list[tuple[str, str, str]]) -> None:
@@ -123,6 +135,9 @@ def test_units_province_left_out_when_the_article_never_names_it() -> None:
         "Thực hiện chủ trương của Đảng, chính sách của Nhà nước và chỉ đạo của Trung ương.",
         "Công tác phòng, chống tham nhũng được đẩy mạnh; hội nghị diễn ra tại Hội An.",
         "Đảng ủy giao chỉ tiêu tới từng chi bộ.",  # no commune in the article: cannot say which
+        "Chính quyền cấp xã và UBND cấp huyện được sắp xếp lại.",
+        "Các Bộ, ngành Trung ương hướng dẫn; Sở dĩ chậm là do thiếu vốn.",
+        "Bảo đảm an sinh xã hội, trật tự an toàn xã hội.",
     ],
 )
 def test_units_generic_mentions_are_not_units(sentence: str) -> None:
@@ -153,3 +168,15 @@ def test_units_offsets_point_at_the_text() -> None:
 )
 def test_units_expand_abbreviations(written: str, expanded: str) -> None:
     assert expand(written) == expanded
+
+
+def test_units_seeds_meet_the_floor(seeds_dir, seed_gold) -> None:
+    from pipeline.evaluate import Score, score_units
+    from pipeline.readers import read_file
+
+    total = Score()
+    for gold in seed_gold:
+        art = read_file(seeds_dir / gold["file"])[0]
+        pred = [s.record("text") for s in extract(art)]
+        total.add(score_units(pred, gold["units"]))
+    assert total.f1 >= 0.9
