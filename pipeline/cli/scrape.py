@@ -10,7 +10,7 @@ import click
 
 from pipeline.cli import fail
 from pipeline.scrape.crawl import Crawler
-from pipeline.scrape.settings import DOWNLOAD_DELAY, TIMEOUT, CrawlSettings
+from pipeline.scrape.settings import BACKOFF, DOWNLOAD_DELAY, MAX_RETRIES, TIMEOUT, CrawlSettings
 from pipeline.scrape.sources import SourcesError, load_sources
 from pipeline.scrape.urls import is_http
 
@@ -40,6 +40,20 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
     help="Seconds to wait for a server.",
 )
 @click.option(
+    "--retries",
+    type=click.IntRange(min=0),
+    default=MAX_RETRIES,
+    show_default=True,
+    help="Extra attempts after a 429, a 5xx, a timeout or a dropped connection.",
+)
+@click.option(
+    "--backoff",
+    type=click.FloatRange(min=0),
+    default=BACKOFF,
+    show_default=True,
+    help="Seconds before the first retry (doubling; a longer Retry-After wins).",
+)
+@click.option(
     "--out",
     "out_dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -63,6 +77,8 @@ def command(
     max_articles: int | None,
     delay: float,
     timeout: float,
+    retries: int,
+    backoff: float,
     out_dir: Path,
     sources_file: Path | None,
     progress: bool,
@@ -94,7 +110,7 @@ def command(
             )
     crawler = Crawler(
         out_dir,
-        CrawlSettings(delay=delay, timeout=timeout),
+        CrawlSettings(delay=delay, timeout=timeout, max_retries=retries, backoff=backoff),
         source=registered,
         since=since,
         max_articles=max_articles,

@@ -162,9 +162,10 @@ class Crawler:
     def _enqueue(self, urls: Iterable[str]) -> int:
         count = 0
         for url in urls:
-            prior = self.state.page(canonical_url(url))
+            key = canonical_url(url)
+            prior = self.state.page(key)
             revisit = prior is not None and bool(prior.etag or prior.last_modified)
-            count += self.state.enqueue(url, self.source_name, None, revisit)
+            count += self.state.enqueue(key, self.source_name, None, revisit)
         return count
 
     # ------------------------------------------------------------ articles

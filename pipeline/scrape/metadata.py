@@ -12,7 +12,7 @@ from pipeline.scrape.dates import date_in_text, iso_datetime
 from pipeline.scrape.htmltext import clean_line, element_text
 from pipeline.scrape.sources import Selector
 
-_TITLE_SUFFIX = re.compile(r"\s+[-|–—]\s+[^-|–—]{2,40}$")
+_TITLE_PARTS = re.compile(r"(?:^|\s+)[-|–—]\s+")
 _ORG_WORDS = re.compile(
     r"https?:|www\.|\.(?:vn|com|net|org)\b|^báo\b|^tạp chí\b|^đài\b|online$|^vnexpress$", re.IGNORECASE
 )
@@ -90,7 +90,8 @@ def generic_title(soup: BeautifulSoup, meta: dict[str, str]) -> str | None:
     if isinstance(h1, Tag) and element_text(h1):
         return element_text(h1)
     if soup.title and soup.title.string:
-        return _TITLE_SUFFIX.sub("", clean_line(soup.title.string)) or None
+        head = _TITLE_PARTS.split(clean_line(soup.title.string))[0].strip()
+        return head or None  # "Headline - Site"; " - Site" alone is no title
     return None
 
 

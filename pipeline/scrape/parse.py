@@ -7,6 +7,7 @@ from the source registry (title, date, author, lead, body, elements to drop); th
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 import trafilatura
@@ -27,6 +28,7 @@ from pipeline.scrape.metadata import (
 from pipeline.scrape.sources import SiteSelectors, Source, source_for_url
 from pipeline.scrape.urls import canonical_url, is_http
 
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its "empty tree" errors are our `reason`
 MIN_BODY = 150  # characters: less is a stub, a video player or an error page
 # Never body text, on any site: related-article lists, comments, share bars, ads, scripts.
 ALWAYS_DROP = (
@@ -87,7 +89,7 @@ def _body_lines(soup: BeautifulSoup, sel: SiteSelectors) -> list[str]:
 
 def _trafilatura_text(html: str, url: str | None) -> str:
     text = trafilatura.extract(
-        html, url=url, include_comments=False, include_tables=True, include_images=False, deduplicate=True
+        html, url=url, include_comments=False, include_tables=True, include_images=False
     )
     return (text or "").strip()
 
@@ -96,6 +98,18 @@ def _with_lead(lead: str | None, lines: list[str]) -> list[str]:
     if lead and not (lines and (lines[0] == lead or lines[0].startswith(lead[:80]))):
         return [lead, *lines]
     return lines
+
+
+def _without_heading(lines: list[str], title: str | None) -> list[str]:
+    """Generic extractors keep the headline and the date line above the body; drop them."""
+    while lines and ((title and lines[0].strip() == title) or date_line(lines[0])):
+        lines = lines[1:]
+    return lines
+
+
+def date_line(line: str) -> bool:
+    found = date_in_text(line)
+    return found is not None and len(line) < 60 and not any(ch.isalpha() and ch.islower() for ch in line[:1])
 
 
 def _without_byline(lines: list[str], author: str | None) -> list[str]:
@@ -157,7 +171,8 @@ def parse_page(html: str, url: str | None = None, source: Source | None = None) 
         text = _trafilatura_text(html, url)
         page.extractor = "trafilatura"
         if text:
-            text = "\n".join(_without_byline(_with_lead(page.lead, text.splitlines()), page.author))
+            lines = _without_heading(text.splitlines(), page.title)
+            text = "\n".join(_without_byline(_with_lead(page.lead, lines), page.author))
         if not page.published_at:
             doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, only_with_metadata=False)
             page.published_at = iso_datetime(getattr(doc, "date", None)) if doc is not None else None
