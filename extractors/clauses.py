@@ -30,9 +30,12 @@ _BREAK = re.compile(r"\s*(?:;|:|\(|\)|…|\.{3}|,(?=\s))\s*")
 # the words a clause that continues the previous subject starts with
 DEPENDENT_START = re.compile(
     r"(?:và\s+|nhưng\s+|qua\s+đó\s+)?(?:tăng|giảm|bằng|đạt|chiếm|vượt|gấp|trong\s+đó|"
-    r"ước\s+đạt|ước\s+tính|tương\s+đương|so\s+với|riêng|còn|lên|xuống|là)(?!\w)",
+    r"ước\s+đạt|ước\s+tính|tương\s+đương|tương\s+ứng|so\s+với|còn|lên|xuống|là|đứng|xếp|"
+    r"với|trị\s+giá|(?:tổng\s+)?(?:số\s+)?(?:vốn|tiền|kinh\s+phí)|số\s+thu)(?!\w)",
     re.IGNORECASE,
 )
+
+DEPENDENT_SEARCH = re.compile(r"(?<!\w)" + DEPENDENT_START.pattern, re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,13 +44,15 @@ class Cue:
     end: int
     value: str  # an indicator code, or a kind
     text: str
+    count_only: bool = False  # names the indicator only as the noun of a count
 
 
 class CueSet:
     """Phrases mapped to values, found on whole words, longest first, not overlapping."""
 
-    def __init__(self, pairs: Sequence[tuple[str, str]]) -> None:
+    def __init__(self, pairs: Sequence[tuple[str, str]], count_only: Sequence[str] = ()) -> None:
         self.values = {_key(p): v for p, v in pairs}
+        self.count_only = {_key(p) for p in count_only}
         alts = "|".join(
             re.escape(p).replace(r"\ ", r"\s+").replace(",", r"\s*,")
             for p in sorted({p for p, _ in pairs}, key=len, reverse=True)
@@ -57,8 +62,9 @@ class CueSet:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
         end = len(text) if end is None else end
         return [
-            Cue(m.start(), m.end(), self.values[_key(m.group())], m.group())
+            Cue(m.start(), m.end(), self.values[k], m.group(), k in self.count_only)
             for m in self.pattern.finditer(text, start, end)
+            for k in (_key(m.group()),)
         ]
 
 
@@ -68,8 +74,11 @@ def _key(phrase: str) -> str:
 
 @cache
 def lexicon() -> CueSet:
-    rows = read_csv(LEXICON_FILE, ("code", "cue"))
-    return CueSet([(r["cue"], r["code"]) for r in rows])
+    rows = read_csv(LEXICON_FILE, ("code", "cue", "as"))
+    bad = [r for r in rows if r["as"] not in ("any", "count")]
+    if bad:
+        raise ValueError(f"{LEXICON_FILE}: 'as' must be any or count in {bad[0]}")
+    return CueSet([(r["cue"], r["code"]) for r in rows], [r["cue"] for r in rows if r["as"] == "count"])
 
 
 @cache
@@ -107,6 +116,12 @@ def _emit(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
 def is_dependent(text: str, clause: tuple[int, int]) -> bool:
     """Does the clause continue the previous clause's subject ("tăng 7,7% so với cùng kỳ")?"""
     return DEPENDENT_START.match(text, clause[0], clause[1]) is not None
+
+
+def continues(text: str, stretch: tuple[int, int]) -> bool:
+    """Does the stretch after an earlier figure go on about the same thing ("… 64 dự án FDI với
+    tổng vốn đăng ký 1.046 triệu USD"), rather than start another ("… và nghị quyết về mức hỗ trợ")?"""
+    return DEPENDENT_SEARCH.search(text, stretch[0], stretch[1]) is not None
 
 
 def segment_of(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int]:

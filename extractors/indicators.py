@@ -17,8 +17,10 @@ Approach, sentence by sentence (offsets never leave the article text):
    takes the sentence's current subject; otherwise the row is ``other`` with a Vietnamese label
    made from the clause.
 4. **Kind** (:mod:`extractors.kinds`), **period** (:mod:`extractors.periods`) and **location**: the
-   most specific place named in the figure's part of the sentence (between semicolons), else the
-   article's local place or province (:func:`extractors.places.article_places`).
+   most specific place named before the figure in its part of the sentence (between semicolons) or
+   after it in its clause, not counting the ends of a route ("nối thành phố Vinh với thị xã Cửa
+   Lò"); else the article's local place when the headline names it or the province goes unnamed;
+   else its province (:func:`extractors.places.article_places`).
 
 Each row's span is its evidence sentence; ``figure_start``/``figure_end`` point at the figure.
 """
@@ -29,7 +31,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from extractors.clauses import Cue, is_dependent, lexicon, segment_of, split
+from extractors.clauses import Cue, continues, is_dependent, lexicon, segment_of, split
 from extractors.kinds import KindContext, kind_of
 from extractors.periods import PeriodResolver
 from extractors.places import PlaceMention, article_places, find_places
@@ -38,11 +40,19 @@ from pipeline.article import Article, Span
 from pipeline.sentences import sentence_at, sentences
 
 LEVEL_RANK = {"commune": 3, "district": 2, "province": 1}
+# "nối thành phố Vinh với thị xã Cửa Lò": the ends of a route do not own its figures
+_ROUTE_END = re.compile(
+    r"(?<!\w)(?:nối|từ|với|đến|tới|sang)\s+(?:(?:thành\s+phố|tp\.?|thị\s+xã|huyện|quận|xã|phường|"
+    r"thị\s+trấn|tỉnh)\s+)?$",
+    re.IGNORECASE,
+)
+# a count of people under a Party-membership indicator counts party members ("312 đồng chí")
+PARTY_MEMBER_CODES = ("new_party_members", "party_members_official")
 RANK_RE = re.compile(
     r"(?<!\w)(?:đứng|xếp)\s+(?:thứ|hạng)\s+(\d{1,3})(?:\s*/\s*(\d{1,3}))?(?!\w)", re.IGNORECASE
 )
 # a count followed by names: "2 xã Đồng Văn, Tề Lỗ" lists places, it does not report a figure
-_NEXT_WORD = re.compile(r"\s+(?:là\s+|gồm\s+|:\s*)?(\w)")
+_NEXT_WORD = re.compile(r"\s+(?:là\s+|gồm\s+|:\s*)?(\w+)")
 _COMPLETION = re.compile(r"(?:hoàn\s+thành|đạt|vượt)(?:\s+và\s+vượt)?\s*$", re.IGNORECASE)
 # after a figure: how far a phrase may start and still name what the figure counts
 _ADJACENT = re.compile(r"\s*(?:vốn\s+|của\s+)?$", re.IGNORECASE)
@@ -92,12 +102,22 @@ class _Places:
     """Place mentions of the article and its main place."""
 
     def __init__(self, article: Article) -> None:
-        self.mentions: list[PlaceMention] = find_places(article.text)
+        self.text = article.text
+        self.mentions: list[PlaceMention] = [
+            m for m in find_places(article.text) if not _ROUTE_END.search(article.text, 0, m.start)
+        ]
         main = article_places(article)
-        self.main = main.local or main.province
+        local_in_title = bool(main.local) and main.local in (article.title or "")
+        # the local place when the headline names it or the province goes unnamed, else the province
+        use_local = main.local and (local_in_title or not main.province_named)
+        self.main = main.local if use_local else main.province
 
-    def at(self, segment: tuple[int, int], fig: tuple[int, int]) -> str | None:
-        inside = [m for m in self.mentions if segment[0] <= m.start and m.end <= segment[1]]
+    def at(self, segment: tuple[int, int], clause: tuple[int, int], fig: tuple[int, int]) -> str | None:
+        """The most specific place named before the figure in its segment (or after it in its clause)."""
+        inside = [
+            m for m in self.mentions
+            if (segment[0] <= m.start and m.end <= fig[0]) or (fig[1] <= m.start and m.end <= clause[1])
+        ]
         if not inside:
             return self.main
 
@@ -109,19 +129,28 @@ class _Places:
 
 
 def _cue_for(text: str, fig: Fig, clause: tuple[int, int], window_start: int, cues: list[Cue]) -> Cue | None:
-    """The indicator phrase a figure belongs to (see the module docstring, step 3)."""
+    """The indicator phrase a figure belongs to (see the module docstring, step 3).
+
+    ``window_start`` is where the figure's own stretch of the clause begins: the clause start, or
+    the end of the figure before it ("400 triệu USD vốn FDI và 5.500 tỷ đồng vốn DDI").
+    """
     in_clause = [c for c in cues if clause[0] <= c.start and c.end <= clause[1]]
-    for c in in_clause:
-        if fig.source != "percentages" and (
-            (c.start < fig.end and fig.start < c.end)
-            or (c.start >= fig.end and _ADJACENT.fullmatch(text[fig.end : c.start]))
-        ):
-            return c
-    before = [c for c in in_clause if c.start < fig.start and c.end <= fig.end]
-    near = [c for c in before if c.start >= window_start] or before
-    if near:
-        return max(near, key=lambda c: (c.end, c.end - c.start))
-    after = [c for c in in_clause if c.start >= fig.end]
+    if fig.source == "quantities":
+        for c in in_clause:
+            inside = c.start < fig.end and fig.start < c.end
+            if inside or (c.start >= fig.end and _ADJACENT.fullmatch(text[fig.end : c.start])):
+                return c
+    usable = [c for c in in_clause if not c.count_only]
+    if fig.source == "money":
+        for c in usable:
+            if c.start >= fig.end and _ADJACENT.fullmatch(text[fig.end : c.start]):
+                return c
+    before = [c for c in usable if window_start <= c.start < fig.start and c.end <= fig.end]
+    if before:
+        return max(before, key=lambda c: (c.end, c.end - c.start))
+    if window_start > clause[0]:
+        return None  # the stretch after an earlier figure names nothing: see _sentence_rows
+    after = [c for c in usable if c.start >= fig.end]
     return after[0] if after else None
 
 
@@ -138,15 +167,20 @@ def _label(text: str, clause: tuple[int, int], fig: Fig, window_start: int) -> s
     return " ".join(p for p in (label, after) if p).strip() or text[fig.start : fig.end]
 
 
+def _is_name(word: str) -> bool:
+    """ "Đồng Văn" is a name; "FDI", "DDI" are acronyms of what is counted."""
+    return word[0].isupper() and not word.isupper()
+
+
 def _is_row(text: str, fig: Fig, cue: Cue | None, kind: str) -> bool:
     if fig.source in ("money", "percentages", "rank"):
         return True
     follows = _NEXT_WORD.match(text, fig.end)
-    if fig.row == "no" or (follows is not None and follows.group(1).isupper()):
+    if fig.row == "no" or (follows is not None and _is_name(follows.group(1))):
         return False
     if fig.unit == "times":
         return kind in ("change", "share_of_plan")
-    if fig.row == "yes":
+    if fig.row == "yes" or kind == "change":
         return True
     return (cue is not None and cue.value != "other") or fig.total is not None or bool(
         _COMPLETION.search(text, max(0, fig.start - 20), fig.start)
@@ -208,23 +242,25 @@ def _sentence_rows(
             subject = (named[-1].value, named[-1].text)  # "Tỷ lệ dân số đô thị (…) đạt 49%"
         for f in in_clause:
             cue = _cue_for(text, f, clause, window_start, cues)
+            stretch = (window_start, clause[1])
             if cue is not None:
                 code, label = cue.value, cue.text
                 if code == "other":
                     label = _label(text, clause, f, window_start)
-            elif subject is not None and is_dependent(text, clause):
+            elif subject is not None and (
+                is_dependent(text, clause) if window_start == clause[0] else continues(text, stretch)
+            ):
                 code, label = subject
             elif f.unit in ("target", "task") and (f.total is not None or f.row == "cue"):
                 code, label = "targets_completed", _label(text, clause, f, window_start)
             else:
                 code, label = "other", _label(text, clause, f, window_start)
+            unit = "party_member" if f.unit == "person" and code in PARTY_MEMBER_CODES else f.unit
             segment = segment_of(text, sent, f.start)
             period = periods.at((f.start, f.end), clause, sent)
             future = bool(pub_year and period and period[:4].isdigit() and int(period[:4]) > pub_year)
-            ctx = KindContext(
-                text, (f.start, f.end), clause, segment, sent, f.unit, code, target_carry, future
-            )
-            kind, sign = kind_of(ctx)
+            ctx = KindContext(text, (f.start, f.end), clause, segment, sent, unit, code, target_carry, future)
+            kind, sign = kind_of(ctx, rank=f.source == "rank")
             window_start = f.end
             if not _is_row(text, f, cue, kind):
                 continue
@@ -238,11 +274,11 @@ def _sentence_rows(
                 "label": label,
                 "value": _whole(value),
                 "high": _whole(high),
-                "unit": f.unit,
+                "unit": unit,
                 "approx": f.approx,
                 "kind": kind,
                 "period": period,
-                "location": places.at(segment, (f.start, f.end)),
+                "location": places.at(segment, clause, (f.start, f.end)),
                 "figure_start": f.start,
                 "figure_end": f.end,
             }

@@ -9,12 +9,16 @@ relative to the figure. The decision, strongest evidence first:
 3. ``change``: "tăng"/"giảm"/"gấp" right before the figure, or a percentage or ratio followed by
    "so với cùng kỳ"/"so với năm trước" ("bằng 139% so với cùng kỳ"); "giảm" makes it negative, and
    "giảm còn", "tăng lên", "tăng trưởng" report a level, not a change;
-4. ``share_of_total``: "chiếm" right before, or "tổng số …", "GRDP" right after a percentage;
-5. the nearest mood word before the figure: ``target`` (phấn đấu, mục tiêu, giao chỉ tiêu, sẽ …,
-   anywhere earlier in the sentence, unless the figure is who receives the targets: "giao chỉ tiêu
-   cho 48 người"), ``estimate`` (ước đạt, ước tính, dự kiến đạt, in the same part of the sentence),
-   or ``actual`` (đã, được, kết quả); with none, a sentence that continues a paragraph of targets
-   is a target too, and so is a figure whose period lies after the publication year;
+4. ``share_of_total``: "chiếm" right before, or "tổng số …", "GRDP" right after a percentage
+   (these come first of all but rank, and a target word below wins over 2 and 3);
+5. the nearest mood word before the figure: ``target`` (phấn đấu, mục tiêu, giao chỉ tiêu, sẽ,
+   bảo đảm …, anywhere earlier in the sentence, unless the figure is who receives the targets:
+   "giao chỉ tiêu cho 48 người", or the word is the base of an earlier figure: "bằng 34% kế hoạch
+   năm"); a target wins over share_of_plan ("bảo đảm giải ngân 100% kế hoạch vốn"). ``estimate``
+   (ước đạt, ước tính, dự kiến đạt, in the same part of the sentence), ``share_of_total`` ("trên
+   tổng chiều dài 24,3 km, đạt 88,9%") or ``actual`` (đã, được, kết quả); with none, a sentence
+   that continues a paragraph of targets is a target too, and so is a figure whose period lies
+   after the publication year;
 6. ``share_of_total`` again for "100% trường học …" (a percentage of the noun that follows) and for
    "tỷ lệ …" figures of no listed indicator; otherwise ``actual``.
 """
@@ -38,6 +42,7 @@ _NOT_A_NOUN = re.compile(
     r"cùng|bằng|thì|do|nên|vì|khi|sau|trước|kh)(?!\w)",
     re.IGNORECASE,
 )
+_BASE_BEFORE = re.compile(r"(?:%|lần|so\s+với|bằng|đạt|vượt|theo)\s*$", re.IGNORECASE)
 _RATE = re.compile(r"(?<!\w)t[ỷỉ]\s+lệ(?!\w)", re.IGNORECASE)
 RATIO_UNITS = ("percent", "times")
 
@@ -72,12 +77,30 @@ def _after(ctx: KindContext) -> Cue | None:
 
 
 def _mood(ctx: KindContext) -> Cue | None:
-    """The nearest target/estimate/actual word before the figure."""
+    """The nearest target/estimate/actual word before the figure's number ("ước đạt 8,72%")."""
     sets = kind_cues()
-    cues = sets["segment"].find(ctx.text, ctx.segment[0], ctx.fig[0])
-    cues += sets["sentence"].find(ctx.text, ctx.sentence[0], ctx.fig[0])
+    digit = re.search(r"\d", ctx.text[ctx.fig[0] : ctx.fig[1]])
+    upto = ctx.fig[0] + (digit.start() if digit else 0)
+    cues = sets["segment"].find(ctx.text, ctx.segment[0], upto)
+    cues += [c for c in sets["sentence"].find(ctx.text, ctx.sentence[0], upto) if not _is_a_base(ctx.text, c)]
     cues = [c for c in cues if not _in_closed_brackets(ctx.text, c, ctx.fig[0])]
-    return max(cues, key=lambda c: (c.end, c.end - c.start), default=None)
+    cues.sort(key=lambda c: (c.end, c.end - c.start))
+    # a plain "đạt" closes an estimate made earlier in the sentence ("… ước đạt 44.280 tỷ đồng;
+    # thu ngân sách đạt 1.455 tỷ đồng"), but not a target ("mục tiêu tổng thu đạt 30.000 tỷ")
+    plain_after = False
+    for c in reversed(cues):
+        if c.value == "plain":
+            plain_after = True
+            continue
+        if c.value == "estimate" and plain_after:
+            return None
+        return c
+    return None
+
+
+def _is_a_base(text: str, cue: Cue) -> bool:
+    """ "bằng 34% kế hoạch năm", "vượt kế hoạch đề ra": the plan is what a figure is measured against."""
+    return _BASE_BEFORE.search(text, max(0, cue.start - 24), cue.start) is not None
 
 
 def _in_closed_brackets(text: str, cue: Cue, fig_start: int) -> bool:
@@ -86,31 +109,39 @@ def _in_closed_brackets(text: str, cue: Cue, fig_start: int) -> bool:
     return opened > text.rfind(")", 0, cue.start) and text.find(")", cue.end, fig_start) != -1
 
 
-def kind_of(ctx: KindContext) -> tuple[str, int]:
-    """The figure's kind and its sign (-1 for a fall)."""
+def kind_of(ctx: KindContext, rank: bool = False) -> tuple[str, int]:
+    """The figure's kind and its sign (-1 for a fall); ``rank`` for "đứng thứ 12"."""
+    if rank:
+        return "rank", 1
     ratio = ctx.unit in RATIO_UNITS
     just = _just_before(ctx)
     after = _after(ctx) if ratio else None
     jk = just.value if just else None
     ak = after.value if after else None
+    mood = _mood(ctx)
+    before = ctx.text[ctx.clause[0] : ctx.fig[0]]
+    targeted = mood is not None and mood.value == "target" and not _RECIPIENT.search(before)
+    sign = -1 if jk == "change_down" else 1
     if jk == "rank":
         return "rank", 1
+    if jk == "share_of_total" or ak == "share_of_total":
+        return "share_of_total", 1
+    if targeted:
+        return "target", sign
     if ak == "share_of_plan":
         return "share_of_plan", 1
     if jk in ("change", "change_down"):
-        return "change", -1 if jk == "change_down" else 1
+        return "change", sign
     if ak == "change" and jk != "level":
         return "change", 1
-    if jk == "share_of_total" or ak == "share_of_total":
-        return "share_of_total", 1
-    mood = _mood(ctx)
-    before = ctx.text[ctx.clause[0] : ctx.fig[0]]
-    if mood is not None and mood.value == "target" and not _RECIPIENT.search(before):
-        return "target", 1
     if mood is not None and mood.value == "estimate":
         return "estimate", 1
+    if mood is not None and mood.value == "share_of_total" and ctx.unit == "percent":
+        return "share_of_total", 1
     if mood is None and (ctx.target_carry or ctx.future):
         return "target", 1
+    if jk == "level":
+        return "actual", 1
     if ctx.unit == "percent" and _shares_a_noun(ctx):
         return "share_of_total", 1
     if ctx.unit == "percent" and ctx.indicator == "other" and _RATE.search(before):

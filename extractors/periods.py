@@ -5,14 +5,19 @@
 - ``point``: a period figures belong to: "năm 2024" → ``2024``, "6 tháng đầu năm" → ``H1``,
   "quý I/2023" → ``2023-Q1``, "11 tháng" → ``M11``, "tháng 5/2024" → ``2024-05``,
   "từ đầu năm đến nay" (year to date, read against the publication month);
+- ``plan``: a year named as the one planned for ("triển khai nhiệm vụ năm 2024"): the period of
+  figures next to it, but not carried on to later sentences;
 - ``term``: "nhiệm kỳ 2020-2025", "giai đoạn 2021 - 2025" → ``2020/2025``;
 - ``base``: a comparison base, never the figure's period: "(so với) cùng kỳ năm 2021",
-  "so với năm trước".
+  "so với năm trước";
+- ``date``: a day named in passing ("ngày 10 tháng 12 năm 2024", "15/7/2023"), never a period;
+  but "đến ngày 15/8/2024" (as of) gives ``2024-08`` and "đến hết tháng 9" gives ``M9``.
 
 Expressions that leave the year unsaid ("6 tháng đầu năm", "năm nay") take the publication year,
 else the last year the article named before them. :class:`PeriodResolver` picks the period of one
-figure: the nearest expression in its clause, else in its sentence (before, then after), else the
-last point period named earlier in the article, else the publication year.
+figure: the nearest expression in its clause, else the last point period before it in its sentence
+(or one right after it), else the last point period named earlier in the article (unless that lies
+after the publication year), else the publication year.
 """
 
 from __future__ import annotations
@@ -20,12 +25,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 MONTHS_TO_PART = {3: "Q1", 6: "H1", 12: ""}
 # bare "N tháng" (no "đầu năm", no year) is a reporting period only for these N
 BARE_MONTH_SPANS = (6, 9, 11)
+# how far after a figure a period in its sentence may stand and still be its period
+NEAR_AFTER = 40
+MONTH_END_DAY = 28
+# "nhiệm vụ năm 2024", "phương hướng … năm 2025": a year planned for, not the one reported on
+_PLAN_BEFORE = re.compile(
+    r"(?:nhiệm\s+vụ|phương\s+hướng|kế\s+hoạch|định\s+hướng)(?:\s+[^\s,;.]+){0,2}\s+$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +46,7 @@ class PeriodMention:
 
     start: int
     end: int
-    role: str  # point | term | base
+    role: str  # point | plan | term | base | date (a day named in passing: never a period)
     part: str = ""
     year: int | None = None
     year2: int | None = None
@@ -63,21 +75,43 @@ def _base(m: re.Match[str]) -> PeriodMention:
     return PeriodMention(m.start(), m.end(), "base")
 
 
+def _date(m: re.Match[str]) -> PeriodMention:
+    return PeriodMention(m.start(), m.end(), "date")
+
+
+def _through(m: re.Match[str]) -> PeriodMention | None:
+    """ "đến hết tháng 9": the months from January up to that one."""
+    n = int(m["n"])
+    if not 1 <= n <= 12:
+        return None
+    part = MONTHS_TO_PART.get(n, f"M{n}")
+    return PeriodMention(m.start(), m.end(), "point", part, _year_of(m))
+
+
+def _as_of(m: re.Match[str]) -> PeriodMention | None:
+    """ "đến ngày 31/8/2025": January to August (a month's end); "đến ngày 15/8": August."""
+    day, n = int(m["d"]), int(m["n"])
+    if not 1 <= n <= 12:
+        return None
+    part = MONTHS_TO_PART.get(n, f"M{n}") if day >= MONTH_END_DAY else f"{n:02d}"
+    return PeriodMention(m.start(), m.end(), "point", part, _year_of(m))
+
+
 def _term(m: re.Match[str]) -> PeriodMention:
     return PeriodMention(m.start(), m.end(), "term", year=int(m["y"]), year2=int(m["y2"]))
 
 
 def _year(m: re.Match[str]) -> PeriodMention:
-    return PeriodMention(m.start(), m.end(), "point", "", _int(m.groupdict().get("y")))
+    return PeriodMention(m.start(), m.end(), "point", "", _year_of(m))
 
 
 def _half(m: re.Match[str]) -> PeriodMention:
-    return PeriodMention(m.start(), m.end(), "point", "H1" if m["h"].lower() == "đầu" else "H2", _int(m.groupdict().get("y")))
+    return PeriodMention(m.start(), m.end(), "point", "H1" if m["h"].lower() == "đầu" else "H2", _year_of(m))
 
 
 def _quarter(m: re.Match[str]) -> PeriodMention:
     q = m["q"].lower()
-    return PeriodMention(m.start(), m.end(), "point", f"Q{ROMAN.get(q) or int(q)}", _int(m.groupdict().get("y")))
+    return PeriodMention(m.start(), m.end(), "point", f"Q{ROMAN.get(q) or int(q)}", _year_of(m))
 
 
 def _months(m: re.Match[str]) -> PeriodMention | None:
@@ -88,19 +122,23 @@ def _months(m: re.Match[str]) -> PeriodMention | None:
     if not explicit and n not in BARE_MONTH_SPANS:
         return None
     part = MONTHS_TO_PART.get(n, f"M{n}")
-    return PeriodMention(m.start(), m.end(), "point", part, _int(m.groupdict().get("y")))
+    return PeriodMention(m.start(), m.end(), "point", part, _year_of(m))
 
 
 def _month(m: re.Match[str]) -> PeriodMention | None:
     n = int(m["n"])
     if not 1 <= n <= 12:
         return None
-    return PeriodMention(m.start(), m.end(), "point", f"{n:02d}", _int(m.groupdict().get("y")))
+    return PeriodMention(m.start(), m.end(), "point", f"{n:02d}", _year_of(m))
 
 
 def _ytd(m: re.Match[str]) -> PeriodMention:
-    year = _int(m.groupdict().get("y"))
+    year = _year_of(m)
     return PeriodMention(m.start(), m.end(), "point", "" if year else "YTD", year)
+
+
+def _year_of(m: re.Match[str]) -> int | None:
+    return _int(m.groupdict().get("y"))
 
 
 def _int(s: str | None) -> int | None:
@@ -115,6 +153,12 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
     for p, b in (
         (rf"(?:so\s+với\s+)?cùng\s+kỳ(?:\s+năm\s+(?:{_Y}|trước|ngoái))?", _base),
         (rf"so\s+với\s+(?:cả\s+|đầu\s+|cuối\s+)?năm\s+(?:{_Y}|trước|ngoái)", _base),
+        (rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])", _through),
+        (rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+(?P<d>\d{{1,2}})\s*/\s*(?P<n>\d{{1,2}})"
+         rf"(?:\s*/\s*{_Y})?", _as_of),
+        (rf"(?:(?:đến|tới)\s+)?(?:hết|cuối)\s+năm(?:\s+{_Y})?", _year),
+        (r"ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}(?:\s*(?:/|năm)\s*\d{4})?"
+         r"|(?<![\d/])\d{1,2}/\d{1,2}/\d{4}", _date),
         (rf"(?:nhiệm\s+kỳ|giai\s+đoạn|năm\s+học|niên\s+khóa)\s+{_Y}{_DASH}{_Y2}", _term),
         (rf"từ\s+năm\s+{_Y}\s+(?:đến|tới)\s+(?:năm\s+)?{_Y2}", _term),
         (rf"(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
@@ -145,6 +189,9 @@ def find_periods(text: str) -> list[PeriodMention]:
     out: list[PeriodMention] = []
     for _, _, pm in sorted(found, key=lambda t: (t[0], t[1])):
         if all(pm.end <= o.start or o.end <= pm.start for o in out):
+            planned = _PLAN_BEFORE.search(text, max(0, pm.start - 40), pm.start)
+            if pm.role == "point" and not pm.part and planned:
+                pm = replace(pm, role="plan")
             out.append(pm)
     return sorted(out, key=lambda p: p.start)
 
@@ -153,6 +200,7 @@ class PeriodResolver:
     """The period of each figure of one article (see the module docstring)."""
 
     def __init__(self, text: str, published: str | None) -> None:
+        self.text = text
         self.mentions = find_periods(text)
         self.starts = [m.start for m in self.mentions]
         self.pub_year, self.pub_month = _published(published)
@@ -169,19 +217,24 @@ class PeriodResolver:
         return m.code(self._default_year(m.start), self.pub_month)
 
     def at(self, fig: tuple[int, int], clause: tuple[int, int], sentence: tuple[int, int]) -> str | None:
-        usable = [m for m in self.mentions if m.role != "base"]
+        usable = [m for m in self.mentions if m.role in ("point", "plan", "term")]
         inside = [m for m in usable if clause[0] <= m.start and m.end <= clause[1]]
         if inside:
             return self._code(min(inside, key=lambda m: _distance(m, fig)))
-        in_sentence = [m for m in usable if sentence[0] <= m.start and m.end <= sentence[1]]
+        points = [m for m in usable if m.role in ("point", "plan")]
+        in_sentence = [m for m in points if sentence[0] <= m.start and m.end <= sentence[1]]
         before = [m for m in in_sentence if m.end <= fig[0]]
         if before:
             return self._code(before[-1])
-        if in_sentence:
-            return self._code(in_sentence[0])
-        earlier = [m for m in usable if m.role == "point" and m.end <= sentence[0]]
+        near_after = [m for m in in_sentence if 0 <= m.start - fig[1] <= NEAR_AFTER]
+        if near_after:
+            return self._code(near_after[0])
+        earlier = [m for m in points if m.end <= sentence[0] and m.role == "point"]
         if earlier:
-            return self._code(earlier[-1])
+            code = self._code(earlier[-1])
+            # a later year named in passing ("chương trình công tác năm 2025") does not carry over
+            if not (code and self.pub_year and int(code[:4]) > self.pub_year):
+                return code
         return str(self.pub_year) if self.pub_year else None
 
 
@@ -199,4 +252,4 @@ def _published(published: str | None) -> tuple[int | None, int | None]:
 def codes(text: str, published: str | None = None) -> Sequence[str | None]:
     """The code of every period expression in ``text`` (a debugging and testing aid)."""
     r = PeriodResolver(text, published)
-    return [r._code(m) if m.role != "base" else None for m in r.mentions]
+    return [r._code(m) if m.role in ("point", "plan", "term") else None for m in r.mentions]
