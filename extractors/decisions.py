@@ -41,10 +41,10 @@ from pipeline.article import Article, Span
 
 
 @cache
-def document_types() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
-    """(surface key -> type, full-word type pattern, abbreviation pattern)."""
-    rows = read_csv("document_types.csv", ("surface", "type", "abbreviation"))
-    types = {surface_key(r["surface"]): r["type"] for r in rows}
+def document_types() -> tuple[dict[str, tuple[str, bool]], re.Pattern[str], re.Pattern[str]]:
+    """(surface key -> (type, may take a bare number), full-word type pattern, abbreviation pattern)."""
+    rows = read_csv("document_types.csv", ("surface", "type", "abbreviation", "bare_number"))
+    types = {surface_key(r["surface"]): (r["type"], r["bare_number"] == "yes") for r in rows}
     full = [r["surface"] for r in rows if r["abbreviation"] != "yes"]
     abbr = [r["surface"] for r in rows if r["abbreviation"] == "yes"]
     return (
@@ -67,6 +67,7 @@ DATE_RE = re.compile(
 _NUMBER_RE = re.compile(rf"(?P<so>số\s*:?\s*)?(?P<num>{NUMBER})(?![\w.,]\d)", re.IGNORECASE)
 # a bare number ("Chỉ thị 05") must end the phrase or be followed by a linking word
 _BARE_END = re.compile(r"(?=\s*(?:[,;:)]|\.(?!\d)|$)|\s+(?:của|ngày|về|và|do|đã|được|tại)(?!\w))")
+_LINKED_END = re.compile(r"\s*,?\s+(?:của|ngày)\s", re.IGNORECASE)
 _LIST_SEP = re.compile(rf"(?:\s*,\s*|\s+và\s+|\s*;\s*)(?:số\s+)?(?P<num>{NUMBER})", re.IGNORECASE)
 _OF = re.compile(r"\s*,?\s*(?:của|do)\s+", re.IGNORECASE)
 _PLENUM_RE = re.compile(
@@ -116,7 +117,7 @@ def _date_after(folded: str, pos: int) -> tuple[str | None, int]:
     return None, pos
 
 
-def _numbered(text: str, folded: str, tm: re.Match[str], doc_type: str, abbr: bool,
+def _numbered(text: str, folded: str, tm: re.Match[str], doc_type: str, abbr: bool, bare: bool,
               places: dict[str, str], group: int) -> list[Decision]:
     pos, pre_issuer = tm.end(), None
     gap = re.compile(r"\s+").match(folded, pos)
@@ -129,7 +130,7 @@ def _numbered(text: str, folded: str, tm: re.Match[str], doc_type: str, abbr: bo
         pre_issuer, pos = got[0], so.end()
     nm = _NUMBER_RE.match(folded, pos)
     number = None
-    if nm and not _accept_number(folded, nm, capitalised=text[tm.start()].isupper(), abbr=abbr):
+    if nm and not _accept_number(folded, nm, text[tm.start()].isupper(), abbr, bare):
         nm = None
     if nm:
         number, end = text[nm.start("num"):nm.end("num")], nm.end()
@@ -148,7 +149,7 @@ def _numbered(text: str, folded: str, tm: re.Match[str], doc_type: str, abbr: bo
     return out
 
 
-def _accept_number(folded: str, nm: re.Match[str], capitalised: bool, abbr: bool) -> bool:
+def _accept_number(folded: str, nm: re.Match[str], capitalised: bool, abbr: bool, bare: bool) -> bool:
     num = nm.group("num")
     if nm.group("so"):
         return True
@@ -156,8 +157,11 @@ def _accept_number(folded: str, nm: re.Match[str], capitalised: bool, abbr: bool
         return False
     if re.search(r"[^\W\d_]", num):  # a code: "18-NQ/TW"
         return True
-    bare_ok = num.isdigit() and not _YEAR.fullmatch(num) and bool(_BARE_END.match(folded, nm.end()))
-    return capitalised and bare_ok
+    if not (bare and num.isdigit() and not _YEAR.fullmatch(num)):
+        return False
+    if _LINKED_END.match(folded, nm.end()):  # "nghị quyết 57 của Bộ Chính trị"
+        return True
+    return capitalised and bool(_BARE_END.match(folded, nm.end()))
 
 
 def _accept_listed(folded: str, lm: re.Match[str], first: str) -> bool:
@@ -248,12 +252,12 @@ def match(text: str) -> list[Decision]:
     found: list[Decision] = []
     hits = [(m, False) for m in full_re.finditer(folded)] + [(m, True) for m in abbr_re.finditer(folded)]
     for group, (tm, abbr) in enumerate(sorted(hits, key=lambda h: h[0].start())):
-        doc_type = types[surface_key(tm.group())]
+        doc_type, bare = types[surface_key(tm.group())]
         got = _plenum(text, folded, tm, doc_type, group)
         if not got and doc_type == "Nghị quyết":
             got = _congress(text, folded, tm, doc_type, places, group)
         got = got or _sitting(text, folded, tm, doc_type, places, group)
-        found.extend(got or _numbered(text, folded, tm, doc_type, abbr, places, group))
+        found.extend(got or _numbered(text, folded, tm, doc_type, abbr, bare, places, group))
     return _resolve_issuers(text, folded, _drop_overlaps(found), places)
 
 

@@ -54,6 +54,10 @@ ONE_DECISION = [
      "QĐ số 77", "Quyết định", "77", None, "Sở Tài chính"),
     ("Quyết định ngày 3/2/2023 của Chủ tịch UBND tỉnh Hà Nam về việc khen thưởng.",
      "Quyết định ngày 3/2/2023", "Quyết định", None, "2023-02-03", "Chủ tịch Ủy ban nhân dân tỉnh Hà Nam"),
+    ("Tiếp tục thực hiện nghị quyết 57 của Bộ Chính trị về khoa học, công nghệ.",
+     "nghị quyết 57", "Nghị quyết", "57", None, "Bộ Chính trị"),
+    ("Luật số 45/2013/QH13 có hiệu lực từ năm 2014.",
+     "Luật số 45/2013/QH13", "Luật", "45/2013/QH13", None, "Quốc hội"),
     ("Nghị quyết Đại hội Đảng bộ tỉnh Hà Nam lần thứ XX đề ra 3 đột phá.",
      "Nghị quyết Đại hội Đảng bộ tỉnh Hà Nam lần thứ XX", "Nghị quyết", "XX", None,
      "Đại hội Đảng bộ tỉnh Hà Nam"),
@@ -153,6 +157,10 @@ def test_decisions_province_from_a_bracketed_dateline():
         "Theo quy định số lượng cán bộ được giao là 12 người.",
         "Phát biểu kết luận hội nghị, Bí thư nhấn mạnh 3 nhiệm vụ.",
         "Hoàn thành kế hoạch đầu tư công năm 2024.",
+        "Chương trình 135 của Chính phủ hỗ trợ các xã khó khăn.",
+        "Kết luận 3 nội dung lớn của hội nghị.",
+        "Theo quyết định 12 vấn đề được đưa ra bàn.",
+        "Thông báo 5 điểm mới trong tuyển sinh.",
     ],
 )
 def test_decisions_extract_skips_unnumbered_mentions(sentence):
