@@ -188,14 +188,22 @@ def match(text: str, units: list[Span]) -> list[tuple[tuple[int, int], Title]]:
     places = find_places(text)
     ctx = Context.of(text, units, places)
     blocked = [(u.start, u.end) for u in units] + [(p.start, p.end) for p in places]
-    found = []
+    found: list[tuple[tuple[int, int], Title]] = []
+    untitled = []
     for name in find_names(text, blocked):
         if any(p.level == "province" for p in lookup(text[name[0] : name[1]])):
             continue  # "Chủ tịch Hồ Chí Minh": the city's namesake, not a post-holder
         title = title_for(ctx, name)
         if title is not None:
             found.append((name, title))
-    return found
+        else:
+            untitled.append(name)
+    # a later mention of a full name already seen with a post ("bà Vi Thị Quyên đề nghị") keeps it
+    titled = {text[a:b]: t for (a, b), t in found}
+    for a, b in untitled:
+        if text[a:b] in titled and text[max(0, a - 6) : a].strip().casefold() != "ảnh:":
+            found.append(((a, b), titled[text[a:b]]))
+    return sorted(found, key=lambda f: f[0])
 
 
 def build(article: Article, found: list[tuple[tuple[int, int], Title]]) -> list[Span]:

@@ -19,7 +19,7 @@ from extractors.datafiles import RESOURCES, read_csv, read_jsonl
 from extractors.places import ArticlePlaces, PlaceMention, article_places, find_places, lookup
 from pipeline.article import Article, Span
 
-HEAD_ROLES = ("fixed", "organ", "committee", "body", "named", "enterprise")
+HEAD_ROLES = ("fixed", "organ", "committee", "body", "named", "described", "enterprise")
 LEVEL_WORD = re.compile(
     r"\s+(?P<lw>[Tt]ỉnh|[Tt]hành phố|T[Pp]\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hị trấn|[Xx]ã(?!\s+hội)"
     r"|[Pp]hường)(?!\w)"
@@ -40,6 +40,7 @@ class Pattern:
     style: str = "kind"
     needs_tail: bool = False
     not_after: tuple[str, ...] = ()  # an organ written right after these is part of a post
+    name: str = ""  # the canonical name, when the pattern is a short form
 
 
 @dataclass(slots=True)
@@ -55,6 +56,7 @@ class UnitMatch:
     level_word: str | None = None  # written level word without a place ("UBND huyện")
     place: PlaceMention | None = None  # written place
     written: str | None = None  # the name as written when it is not the span's text (coordination)
+    canonical: str = ""  # the full name of a short form ("Ban Chấp hành Trung ương" -> "… Đảng")
 
 
 @cache
@@ -62,9 +64,10 @@ def patterns() -> dict[str, list[Pattern]]:
     out: dict[str, list[Pattern]] = {}
     for row in read_jsonl("units.jsonl", ("pattern", "kind", "role")):
         pat = Pattern(row["pattern"], row["kind"], row["role"], row.get("place", ""),
-                      row.get("style", "kind"), bool(row.get("needs_tail")), tuple(row.get("not_after", ())))
+                      row.get("style", "kind"), bool(row.get("needs_tail")), tuple(row.get("not_after", ())),
+                      row.get("name", ""))
         out.setdefault(pat.pattern, []).append(pat)
-    roles = ("fixed", "organ", "committee", "centre", "body", "named", "enterprise")
+    roles = ("fixed", "organ", "committee", "centre", "body", "named", "described", "enterprise")
     order = {r: i for i, r in enumerate(roles)}
     for pats in out.values():
         pats.sort(key=lambda p: order.get(p.role, 99))
@@ -74,7 +77,8 @@ def patterns() -> dict[str, list[Pattern]]:
 def _alternation(roles: tuple[str, ...]) -> re.Pattern[str]:
     words = sorted((p for p, rows in patterns().items() if any(r.role in roles for r in rows)),
                    key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
+    # not inside a document number: "Kế hoạch số 45/KH-UBND", "Công văn số 3127/UBND-KTTH"
+    return re.compile(r"(?<![\w/-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])(?!-\w)")
 
 
 @cache
@@ -140,7 +144,7 @@ def _parse(text: str, start: int, head: str, by_start: dict[int, PlaceMention]) 
     end = start + len(head)
     for pat in patterns()[head]:
         if pat.role == "fixed":
-            return UnitMatch(start, end, pat.kind, start)
+            return UnitMatch(start, end, pat.kind, start, canonical=pat.name)
         if pat.role == "organ":
             if text[max(0, start - 40) : start].rstrip().endswith(pat.not_after or ("\0",)):
                 continue  # "Phó Bí thư Thường trực Tỉnh ủy": the post, then the committee
@@ -157,6 +161,11 @@ def _parse(text: str, start: int, head: str, by_start: dict[int, PlaceMention]) 
                 unit = UnitMatch(start, name_end, pat.kind, start, pat.place, pat.style)
                 _tail(text, unit, by_start)
                 return unit
+        elif pat.role == "described":
+            unit = UnitMatch(start, end, pat.kind, start, pat.place, pat.style)
+            unit.end = _described_end(text, end) or end
+            _tail(text, unit, by_start)
+            return unit
         elif pat.role == "enterprise":
             name_end = _enterprise_end(text, end)
             if name_end is not None:
@@ -235,6 +244,17 @@ def _tokens(text: str, pos: int, limit: int = 16) -> list[re.Match[str]]:
     return out
 
 
+def _described_end(text: str, pos: int) -> int | None:
+    """Lower-case words up to a level word: "Ban Chỉ đạo| các chương trình mục tiêu quốc gia| tỉnh"."""
+    for tok in _tokens(text, pos, limit=14):
+        if LEVEL_WORD.match(text, pos):
+            return pos
+        if not tok.group().islower():
+            return None
+        pos = tok.end()
+    return pos if LEVEL_WORD.match(text, pos) else None
+
+
 def _is_cap(word: str) -> bool:
     return word[:1].isupper() or word.isdigit()
 
@@ -250,6 +270,8 @@ def _named_end(text: str, pos: int) -> int | None:
         if _is_cap(word):
             end, lower_run = toks[i].end(), 0
         elif word in CONNECTORS and i + 1 < len(toks) and _is_cap(toks[i + 1].group()) and end is not None:
+            if head_regex().match(text, toks[i + 1].start()):
+                break  # "Sở Xây dựng và | Ban Quản lý …": two bodies
             lower_run = 0
         elif end is not None and lower_run == 0 and word not in words_of("name_stop"):
             end, lower_run = toks[i].end(), 1
@@ -304,7 +326,9 @@ def resolve(rule: str, places: ArticlePlaces) -> tuple[str, str] | None:
     """(kind word, place) the article gives for a rule or a written level word ("huyện")."""
     rule = PLACE_KINDS.get(rule.casefold(), rule.casefold())
     province_kind = _province_kind(places.province) if places.province_named else None
-    if rule in ("tỉnh", "province"):
+    if rule == "province":
+        return (province_kind, places.province) if province_kind and places.province else None
+    if rule == "tỉnh":
         return ("tỉnh", places.province) if province_kind == "tỉnh" and places.province else None
     if rule == "thành phố":
         if places.local and places.local_kind == "thành phố":
@@ -333,7 +357,7 @@ def _province_kind(name: str | None) -> str | None:
 
 def unit_name(unit: UnitMatch, text: str, places: ArticlePlaces) -> str | None:
     """The expanded name with the place added; None when the mention cannot be pinned down."""
-    written = expand(unit.written or text[unit.start : unit.end])
+    written = unit.canonical or expand(unit.written or text[unit.start : unit.end])
     if unit.place is not None:
         return written
     if unit.level_word is not None:
@@ -349,12 +373,21 @@ def unit_name(unit: UnitMatch, text: str, places: ArticlePlaces) -> str | None:
 
 
 def build(article: Article, matches: list[UnitMatch], places: ArticlePlaces) -> list[Span]:
-    spans = []
+    spans: list[Span] = []
     for unit in matches:
         name = unit_name(unit, article.text, places)
-        if name is not None:
-            spans.append(article.span(unit.start, unit.end, name=name, kind=unit.kind))
+        if name is None:
+            continue
+        bare = unit.place is None and unit.level_word is None
+        if bare and name == expand(unit.written or article.text[unit.start : unit.end]):
+            name = _full_form(name, spans)
+        spans.append(article.span(unit.start, unit.end, name=name, kind=unit.kind))
     return spans
+
+
+def _full_form(name: str, earlier: list[Span]) -> str:
+    """A short form of a body named in full earlier: "Ban Chỉ đạo" after "Ban Chỉ đạo … tỉnh X"."""
+    return next((s.get("name") for s in reversed(earlier) if s.get("name").startswith(name + " ")), name)
 
 
 def extract(article: Article) -> list[Span]:

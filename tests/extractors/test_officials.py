@@ -120,6 +120,14 @@ def test_officials_negatives(text: str) -> None:
     assert officials_of(text) == []
 
 
+def test_officials_later_full_name_keeps_the_post() -> None:
+    text = ("Đồng chí Vi Thị Quyên, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh chủ trì hội nghị. "
+            "Kết luận hội nghị, bà Vi Thị Quyên đề nghị các sở bám sát kế hoạch. Ông Quyên nhấn mạnh.")
+    found = officials_of(text)
+    assert [n for n, _, _ in found] == ["Vi Thị Quyên", "Vi Thị Quyên"]
+    assert {t for _, t, _ in found} == {"Tỉnh ủy viên, Phó Chủ tịch Ủy ban nhân dân tỉnh"}
+
+
 def test_officials_offsets_and_name_field() -> None:
     text = "Sáng 5/3, Bí thư Tỉnh ủy Hoàng Thị Thúy Lan làm việc với ông Lê Duy Thành, Chủ tịch UBND tỉnh."
     art = Article(text=text)

@@ -138,10 +138,33 @@ def test_units_province_left_out_when_the_article_never_names_it() -> None:
         "Chính quyền cấp xã và UBND cấp huyện được sắp xếp lại.",
         "Các Bộ, ngành Trung ương hướng dẫn; Sở dĩ chậm là do thiếu vốn.",
         "Bảo đảm an sinh xã hội, trật tự an toàn xã hội.",
+        "Theo Kế hoạch số 45/KH-UBND và Công văn số 3127/UBND-KTTH, Nghị quyết số 15/NQ-HĐND.",
     ],
 )
 def test_units_generic_mentions_are_not_units(sentence: str) -> None:
     assert units_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tỉnh Lào Cai họp. Sở Xây dựng và Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh "
+         "báo cáo.",
+         [("Sở Xây dựng", "Sở Xây dựng tỉnh Lào Cai", "department"),
+          ("Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh",
+           "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh Lào Cai", "department")]),
+        ("Ban Chỉ đạo các chương trình mục tiêu quốc gia thành phố Cần Thơ họp. Trưởng Ban Chỉ đạo kết luận.",
+         [("Ban Chỉ đạo các chương trình mục tiêu quốc gia thành phố Cần Thơ",
+           "Ban Chỉ đạo các chương trình mục tiêu quốc gia thành phố Cần Thơ", "other"),
+          ("Ban Chỉ đạo", "Ban Chỉ đạo các chương trình mục tiêu quốc gia thành phố Cần Thơ", "other")]),
+        ("Thành phố Cần Thơ tổng kết. Sở Tài chính thẩm định.",
+         [("Sở Tài chính", "Sở Tài chính thành phố Cần Thơ", "department")]),
+        ("Nghị quyết của Ban Chấp hành Trung ương về công tác cán bộ.",
+         [("Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương Đảng", "central")]),
+    ],
+)
+def test_units_described_bodies_and_full_names(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert units_of(text) == expected
 
 
 def test_units_post_qualifier_is_not_an_organ() -> None:
