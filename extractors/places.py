@@ -235,9 +235,10 @@ def article_places(article: Any, mentions_in_text: list[PlaceMention] | None = N
     """The main province and local place of an article (an ``Article`` or a plain string).
 
     Province: the one most named, counting a named province three times and a district or
-    commune once for the province it lies in. Local: a district-level place named in the title,
-    else the most named one in that province when it is named at least twice and at least half
-    as often as the province itself. Commune: likewise among communes of that district.
+    commune once for the province it lies in. Local: a district-level place named in the title;
+    none when the title names only the province; else the most named one in that province when
+    it is named at least twice and at least half as often as the province itself. Commune:
+    likewise among communes of that district.
     ``mentions_in_text`` saves a second scan when the caller already ran :func:`find_places`.
     """
     title = getattr(article, "title", None) or ""
@@ -272,6 +273,8 @@ def _main_of(mentions: list[PlaceMention], in_title: list[PlaceMention], level: 
     titled = of_level(in_title)
     if titled:
         return titled[0].name, _kind_in(titled[0], province)
+    if level == "district" and any(m.level == "province" for m in in_title):
+        return None, None  # the headline is about the province itself
     counts = Counter(m.name for m in of_level(mentions))
     if not counts:
         return None, None

@@ -304,6 +304,8 @@ def _enterprise_end(text: str, pos: int) -> int | None:
         nxt_cap = i + 1 < len(toks) and _is_cap(toks[i + 1].group())
         if word in words_of("name_stop") and not (word in CONNECTORS and nxt_cap):
             break
+        if word in CONNECTORS and nxt_cap and head_regex().match(text, toks[i + 1].start()):
+            break  # "Công ty A và | Công ty B": two companies
         numbered = word.isdigit() and i > 0 and (toks[i - 1].end() == end or toks[i - 1].group() == "số")
         if word[:1].isupper() or numbered:  # a number only right after the name: "Sông Đà 5", "số 1"
             end = tok.end()

@@ -104,6 +104,13 @@ def test_places_article_places_picks_main_province_and_local(
         province, named, local, local_kind)
 
 
+def test_places_article_places_province_headline_has_no_local() -> None:
+    text = ("Tỉnh ủy Vĩnh Phúc sơ kết quý I. Tại huyện Tam Dương, Huyện ủy Tam Dương chỉ đạo; "
+            "UBND huyện Tam Dương báo cáo.")
+    found = article_places(Article(text=text, title="Vĩnh Phúc: Sơ kết công tác quý I"))
+    assert (found.province, found.local) == ("Vĩnh Phúc", None)
+
+
 def test_places_article_places_finds_main_commune() -> None:
     text = ("Tp Vĩnh Yên làm việc với Đảng ủy phường Đồng Tâm. Ở phường Đồng Tâm, Tp Vĩnh Yên, "
             "Đảng bộ phường kết nạp đảng viên.")
