@@ -15,7 +15,8 @@ relative to the figure. The decision, strongest evidence first:
    bảo đảm …, anywhere earlier in the sentence, unless the figure is who receives the targets:
    "giao chỉ tiêu cho 48 người", or the word is the base of an earlier figure: "bằng 34% kế hoạch
    năm"); a target wins over share_of_plan ("bảo đảm giải ngân 100% kế hoạch vốn"). ``estimate``
-   (ước đạt, ước tính, dự kiến đạt, in the same part of the sentence), ``share_of_total`` ("trên
+   (ước đạt, ước tính, dự kiến đạt, earlier in the sentence unless a plain "đạt" follows it),
+   ``share_of_total`` ("trên
    tổng chiều dài 24,3 km, đạt 88,9%") or ``actual`` (đã, được, kết quả); with none, a sentence
    that continues a paragraph of targets is a target too, and so is a figure whose period lies
    after the publication year;

@@ -16,8 +16,8 @@
 Expressions that leave the year unsaid ("6 tháng đầu năm", "năm nay") take the publication year,
 else the last year the article named before them. :class:`PeriodResolver` picks the period of one
 figure: the nearest expression in its clause, else the last point period before it in its sentence
-(or one right after it), else the last point period named earlier in the article (unless that lies
-after the publication year), else the publication year.
+(or one right after it), else a term named in its sentence, else the last point period named
+earlier in the article (unless that lies after the publication year), else the publication year.
 """
 
 from __future__ import annotations
@@ -156,7 +156,6 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
         (rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])", _through),
         (rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+(?P<d>\d{{1,2}})\s*/\s*(?P<n>\d{{1,2}})"
          rf"(?:\s*/\s*{_Y})?", _as_of),
-        (rf"(?:(?:đến|tới)\s+)?(?:hết|cuối)\s+năm(?:\s+{_Y})?", _year),
         (r"ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}(?:\s*(?:/|năm)\s*\d{4})?"
          r"|(?<![\d/])\d{1,2}/\d{1,2}/\d{4}", _date),
         (rf"(?:nhiệm\s+kỳ|giai\s+đoạn|năm\s+học|niên\s+khóa)\s+{_Y}{_DASH}{_Y2}", _term),
@@ -165,6 +164,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
         (rf"nửa\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
         (rf"quý\s+(?P<q>IV|III|II|I|[1-4])(?!\w){_OF_YEAR}", _quarter),
         (rf"(?<![\w.,])(?P<n>\d{{1,2}})\s+tháng(?P<tail>\s+(?:đầu\s+năm|năm\s+nay))?{_OF_YEAR}", _months),
+        (rf"(?:(?:đến|tới)\s+)?(?:hết|cuối)\s+năm(?:\s+{_Y})?", _year),
         (rf"từ\s+đầu\s+năm(?:\s+{_Y})?(?:\s+(?:đến|tới)\s+nay)?", _ytd),
         (rf"tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])(?!\s+(?:tới|sau|trước|tiếp)(?!\w))", _month),
         (rf"(?:năm\s+tài\s+chính\s+|năm\s+|(?<=kế hoạch )|(?<=dự toán ))(?:{_Y}|nay)", _year),
@@ -229,6 +229,9 @@ class PeriodResolver:
         near_after = [m for m in in_sentence if 0 <= m.start - fig[1] <= NEAR_AFTER]
         if near_after:
             return self._code(near_after[0])
+        terms = [m for m in usable if m.role == "term" and sentence[0] <= m.start and m.end <= sentence[1]]
+        if terms:
+            return self._code(terms[0])
         earlier = [m for m in points if m.end <= sentence[0] and m.role == "point"]
         if earlier:
             code = self._code(earlier[-1])

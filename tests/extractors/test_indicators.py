@@ -1,0 +1,263 @@
+import pytest
+
+from extractors import money, percentages, quantities
+from extractors.clauses import is_dependent, lexicon, split
+from extractors.indicators import extract
+from pipeline.article import Article
+from pipeline.sentences import sentences
+
+
+def rows(text: str, published: str | None = None, title: str | None = None) -> list[dict]:
+    art = Article(text=text, published=published, title=title)
+    for name, stage in (("money", money), ("percentages", percentages), ("quantities", quantities)):
+        art.add(name, stage.extract(art))
+    spans = art.add("indicators", extract(art))
+    return [s.record("sentence") for s in spans]
+
+
+def one(text: str, figure: str, **kw) -> dict:
+    found = [r for r in rows(text, **kw) if figure in text[r["figure_start"] : r["figure_end"]]]
+    assert len(found) == 1, f"{figure!r}: {found}"
+    return found[0]
+
+
+# sentence, figure, indicator, kind, value, unit
+KINDS = [
+    ("Thu ngân sách đạt 1.455 tỷ đồng.", "1.455", "budget_revenue", "actual", 1_455_000_000_000, "VND"),
+    (
+        "Tổng giá trị sản xuất ước đạt hơn 44.280 tỷ đồng.",
+        "44.280",
+        "production_value",
+        "estimate",
+        44_280_000_000_000,
+        "VND",
+    ),
+    (
+        "Tỉnh phấn đấu thu ngân sách đạt 30.425 tỷ đồng.",
+        "30.425",
+        "budget_revenue",
+        "target",
+        30_425_000_000_000,
+        "VND",
+    ),
+    ("Năm tới mục tiêu tăng trưởng kinh tế khoảng 7 - 8%.", "7 - 8%", "grdp_growth", "target", 7, "percent"),
+    ("Kim ngạch xuất khẩu tăng 12,7% so với cùng kỳ.", "12,7%", "export_value", "change", 12.7, "percent"),
+    ("Kim ngạch nhập khẩu giảm 3,2% so với cùng kỳ.", "3,2%", "import_value", "change", -3.2, "percent"),
+    ("Thu nội địa bằng 139% so với cùng kỳ.", "139%", "domestic_revenue", "change", 139, "percent"),
+    ("Thu ngân sách vượt 44,9% dự toán.", "44,9%", "budget_revenue", "share_of_plan", 44.9, "percent"),
+    ("Thu ngân sách đạt 65% so với dự toán.", "65%", "budget_revenue", "share_of_plan", 65, "percent"),
+    ("Vốn đầu tư toàn xã hội chiếm 31% GRDP.", "31%", "total_investment", "share_of_total", 31, "percent"),
+    (
+        "Đến nay 100% trường học đạt chuẩn quốc gia.",
+        "100%",
+        "standard_schools",
+        "share_of_total",
+        100,
+        "percent",
+    ),
+    (
+        "GPMB được 26,19ha, tăng 2,69 lần so với cùng kỳ.",
+        "2,69 lần",
+        "land_clearance",
+        "change",
+        2.69,
+        "times",
+    ),
+    ("Thu hút FDI vượt 2,2 lần kế hoạch.", "2,2 lần", "fdi", "share_of_plan", 2.2, "times"),
+    ("Chỉ số PCI của tỉnh đứng thứ 12 cả nước.", "12", "other", "rank", 12, "rank"),
+    ("Tỷ lệ hộ nghèo giảm còn 1,01%.", "1,01%", "poverty_rate", "actual", 1.01, "percent"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "indicator", "kind", "value", "unit"), KINDS)
+def test_indicators_kind_and_code(text, figure, indicator, kind, value, unit):
+    r = one(text, figure)
+    assert (r["indicator"], r["kind"], r["value"], r["unit"]) == (indicator, kind, value, unit)
+
+
+def test_indicators_row_is_its_evidence_sentence():
+    text = "Mở đầu bài viết. Thu ngân sách đạt gần 1.455 tỷ đồng, bằng 65% so với dự toán. Kết thúc."
+    found = rows(text)
+    assert len(found) == 2
+    for r in found:
+        assert r["sentence"] == "Thu ngân sách đạt gần 1.455 tỷ đồng, bằng 65% so với dự toán."
+        assert text[r["start"] : r["end"]] == r["sentence"]
+    assert [text[r["figure_start"] : r["figure_end"]] for r in found] == ["gần 1.455 tỷ đồng", "65%"]
+    assert found[0]["approx"] == "nearly"
+
+
+def test_indicators_multi_figure_sentence():
+    text = (
+        "Thu ngân sách đạt gần 16.000 tỷ đồng, trong đó thu nội địa đạt hơn 13.000 tỷ đồng; "
+        "thu hút FDI đạt gần 360 triệu USD, tăng 60,5% so với cùng kỳ, đạt 90% kế hoạch năm."
+    )
+    got = [(r["indicator"], r["kind"], r["value"], r["unit"]) for r in rows(text)]
+    assert got == [
+        ("budget_revenue", "actual", 16_000_000_000_000, "VND"),
+        ("domestic_revenue", "actual", 13_000_000_000_000, "VND"),
+        ("fdi", "actual", 360_000_000, "USD"),
+        ("fdi", "change", 60.5, "percent"),
+        ("fdi", "share_of_plan", 90, "percent"),
+    ]
+
+
+def test_indicators_each_figure_takes_the_phrase_it_counts():
+    text = "Năm 2024 tỉnh thu hút 400 triệu USD vốn FDI và 5.500 tỷ đồng vốn DDI."
+    assert [r["indicator"] for r in rows(text)] == ["fdi", "ddi"]
+
+
+def test_indicators_sector_breakdown_keeps_comma_phrases():
+    text = "Trong đó, nông nghiệp tăng 2,3%; công nghiệp, xây dựng tăng 7,7%; dịch vụ, thương mại tăng 8,5%."
+    assert [(r["indicator"], r["kind"]) for r in rows(text)] == [
+        ("agriculture_value", "change"),
+        ("industrial_production", "change"),
+        ("services_value", "change"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "indicator", "unit"),
+    [
+        (
+            "Đảng bộ đã kết nạp 80 đảng viên mới và thành lập 1 tổ chức cơ sở Đảng.",
+            "80",
+            "new_party_members",
+            "party_member",
+        ),
+        (
+            "Đảng bộ đã kết nạp 80 đảng viên mới và thành lập 1 tổ chức cơ sở Đảng.",
+            "1 tổ",
+            "party_org_founded",
+            "organization",
+        ),
+        (
+            "Các cấp ủy xét công nhận đảng viên chính thức cho 1.958 đồng chí.",
+            "1.958",
+            "party_members_official",
+            "party_member",
+        ),
+        (
+            "Thành phố tổ chức 47 hội nghị chi trả tiền bồi thường cho 449 hộ.",
+            "47",
+            "compensation_paid",
+            "conference",
+        ),
+        (
+            "Thành phố tổ chức 47 hội nghị chi trả tiền bồi thường cho 449 hộ.",
+            "449",
+            "compensation_paid",
+            "household",
+        ),
+        ("Toàn tỉnh trao 140 Huy hiệu Đảng.", "140", "party_badges", "badge"),
+        ("Giải quyết việc làm mới cho từ 16 đến 17.000 lao động.", "16", "new_jobs", "person"),
+        ("Huyện xử lý 30 trường hợp vi phạm đất đai.", "30", "land_violations", "case"),
+    ],
+)
+def test_indicators_counts(text, figure, indicator, unit):
+    r = one(text, figure)
+    assert (r["indicator"], r["unit"]) == (indicator, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thành ủy đã thành lập 2 đoàn kiểm tra do Phó Bí thư làm Trưởng đoàn.",
+        "Giải quyết tồn tại về đất đai tại 2 xã Đồng Văn, Tề Lỗ.",
+        "Thành ủy phân 4 cụm thi đua trong toàn thành phố.",
+        "Quyết định số 529, ngày 11/1/2022 về giao chỉ tiêu.",
+        "Hội nghị lần thứ 6 Ban Chấp hành nhiệm kỳ 2020-2025.",
+        "Kỳ họp thứ 13, khóa XVII diễn ra trong 3 ngày.",
+        "Hotline: 08.4646.0404 | Email: toasoan@example.vn",
+        "Tổng kết 20 năm thực hiện chính sách tín dụng.",
+        "Thực hiện tốt 5 nhiệm vụ trọng tâm và 3 khâu đột phá.",
+    ],
+)
+def test_indicators_non_rows(text):
+    assert rows(text) == []
+
+
+def test_indicators_other_keeps_a_vietnamese_label():
+    r = one("Đảng bộ chuyển sinh hoạt Đảng cho 103 đảng viên.", "103")
+    assert r["indicator"] == "other"
+    assert "đảng viên" in r["label"]
+    assert r["kind"] == "actual"
+
+
+def test_indicators_recipients_of_targets_are_actual():
+    r = one("Tỉnh ủy tiếp tục giao chỉ tiêu nhiệm vụ cho 48 người đứng đầu các cơ quan.", "48")
+    assert (r["indicator"], r["kind"], r["unit"]) == ("other", "actual", "person")
+    r = one("Năm 2022, Đảng bộ phường được giao chỉ tiêu kết nạp 12 đảng viên mới.", "12")
+    assert (r["indicator"], r["kind"], r["period"]) == ("new_party_members", "target", "2022")
+
+
+def test_indicators_targets_carry_through_a_paragraph():
+    text = (
+        "Tổng thu ngân sách phấn đấu đạt 30.425 tỷ đồng. Thu hút 400 triệu USD vốn FDI. "
+        "Tỷ lệ dân số đô thị (tại các khu vực đã được công nhận) đạt 49%.\n"
+        "Năm 2023, huyện đã kết nạp 50 đảng viên."
+    )
+    assert [(r["indicator"], r["kind"]) for r in rows(text)] == [
+        ("budget_revenue", "target"),
+        ("fdi", "target"),
+        ("urbanization_rate", "target"),
+        ("new_party_members", "actual"),
+    ]
+
+
+def test_indicators_estimate_ends_at_a_plain_reached():
+    text = (
+        "Tổng giá trị sản xuất ước đạt 44.280 tỷ đồng; GRDP bình quân đầu người khoảng 3.400 USD; "
+        "thu ngân sách đạt 1.455 tỷ đồng."
+    )
+    assert [r["kind"] for r in rows(text)] == ["estimate", "estimate", "actual"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "periods"),
+    [
+        (
+            "6 tháng đầu năm, thu ngân sách đạt 486,8 tỷ đồng, tăng 7,7% so với cùng kỳ năm 2020.",
+            "2021-07-22",
+            ["2021-H1", "2021-H1"],
+        ),
+        ("Quý I/2024, xuất khẩu đạt 2 tỷ USD.", None, ["2024-Q1"]),
+        ("11 tháng, thu hút 30 dự án FDI.", "2024-12-05", ["2024-M11"]),
+        ("Nhiệm kỳ 2020-2025, Đảng bộ kết nạp 2.000 đảng viên.", None, ["2020/2025"]),
+        ("Trong tháng 5/2024, thu ngân sách đạt 800 tỷ đồng.", None, ["2024-05"]),
+        ("Thu ngân sách đạt 800 tỷ đồng.", "2023-03-01", ["2023"]),
+    ],
+)
+def test_indicators_periods(text, published, periods):
+    assert [r["period"] for r in rows(text, published=published)] == periods
+
+
+def test_indicators_location_from_the_sentence_or_the_article():
+    text = (
+        "Thành phố Vĩnh Yên đẩy mạnh GPMB. Cụ thể như ở phường Đồng Tâm, năm 2022, Đảng bộ phường được "
+        "giao chỉ tiêu kết nạp 12 đảng viên mới. Thu ngân sách trên địa bàn thành phố đạt 1.455 tỷ đồng."
+    )
+    got = {r["value"]: r["location"] for r in rows(text, title="Vĩnh Phúc: Thành phố Vĩnh Yên nỗ lực")}
+    assert got == {12: "Đồng Tâm", 1_455_000_000_000: "Vĩnh Yên"}
+
+
+def test_indicators_route_ends_do_not_own_figures():
+    text = "Dự án nối thành phố Vinh với thị xã Cửa Lò đã bàn giao được 21,6 km mặt bằng."
+    r = one(text, "21,6", title="Nghệ An: Dồn sức bàn giao mặt bằng")
+    assert (r["indicator"], r["location"]) == ("land_clearance", "Nghệ An")
+
+
+def test_clauses_split_keeps_cue_phrases_whole():
+    text = "Công nghiệp, xây dựng tăng 7,7%; dịch vụ tăng 8,5%, đạt 90% kế hoạch."
+    cues = lexicon().find(text)
+    parts = [text[a:b] for a, b in split(text, 0, len(text), [(c.start, c.end) for c in cues])]
+    assert parts == ["Công nghiệp, xây dựng tăng 7,7%", "dịch vụ tăng 8,5%", "đạt 90% kế hoạch."]
+    assert is_dependent(text, (text.index("đạt"), len(text)))
+    assert not is_dependent(text, (text.index("dịch"), len(text)))
+
+
+def test_indicators_every_row_points_at_its_sentence():
+    text = "Năm 2024, tỉnh phấn đấu thu ngân sách đạt 30.000 tỷ đồng. Huyện có 5 xã đạt chuẩn nông thôn mới."
+    bounds = sentences(text)
+    for r in rows(text):
+        assert (r["start"], r["end"]) in bounds
+        assert r["start"] <= r["figure_start"] < r["figure_end"] <= r["end"]

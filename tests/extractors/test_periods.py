@@ -1,0 +1,102 @@
+import pytest
+
+from extractors.periods import PeriodResolver, codes, find_periods
+
+# text, publication date, the code of each period expression in it (None for comparison bases)
+EXPRESSIONS = [
+    ("Năm 2024, thu ngân sách đạt 30.000 tỷ đồng.", None, ["2024"]),
+    ("6 tháng đầu năm 2022, kết nạp 80 đảng viên.", None, ["2022-H1"]),
+    ("6 tháng đầu năm, tổng giá trị sản xuất tăng.", "2021-07-22", ["2021-H1"]),
+    ("Nhiệm vụ 6 tháng cuối năm 2021.", None, ["2021-H2"]),
+    ("Quý I/2023 thu hút 12 dự án.", None, ["2023-Q1"]),
+    ("Trong quý III năm 2023 xuất khẩu tăng.", None, ["2023-Q3"]),
+    ("Quý 4 vừa qua tăng mạnh.", "2023-12-30", ["2023-Q4"]),
+    ("11 tháng năm 2024, kim ngạch đạt 5 tỷ USD.", None, ["2024-M11"]),
+    ("11 tháng, kim ngạch xuất khẩu đạt 5 tỷ USD.", "2024-12-05", ["2024-M11"]),
+    ("9 tháng đầu năm, GRDP tăng 8%.", "2023-10-01", ["2023-M9"]),
+    ("3 tháng đầu năm 2024 có 500 doanh nghiệp mới.", None, ["2024-Q1"]),
+    ("Trong tháng 5/2024, thu ngân sách đạt 800 tỷ đồng.", None, ["2024-05"]),
+    ("Nhiệm kỳ 2020-2025 kết nạp 2.000 đảng viên.", None, ["2020/2025"]),
+    ("Giai đoạn 2021 - 2025 đầu tư 5.000 tỷ đồng.", None, ["2021/2025"]),
+    ("Từ đầu năm đến nay, thành phố chi trả 50 tỷ đồng.", "2022-07-13", ["2022-H1"]),
+    ("Từ đầu năm đến nay, giải ngân đạt 60%.", "2025-09-06", ["2025-M8"]),
+    ("Giải ngân vốn đầu tư công đến hết tháng 9 đạt 9.412 tỷ đồng.", "2025-10-15", ["2025-M9"]),
+    ("Tính đến ngày 31/8/2025, toàn tỉnh giải ngân 47,5%.", None, ["2025-M8"]),
+    ("Đến ngày 15/8/2024, dự án bàn giao 21,6 km.", None, ["2024-08"]),
+    ("Đến hết năm phải giải ngân 100% kế hoạch.", "2025-09-06", ["2025"]),
+    ("Tăng 18,01% so với cùng kỳ năm 2021.", None, [None]),
+    ("Tăng 5% so với năm trước.", None, [None]),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), EXPRESSIONS)
+def test_periods_codes(text, published, expected):
+    assert list(codes(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hơn 1 tháng xử lý 296 trường hợp vi phạm.",
+        "Sau 3 tháng triển khai, dự án hoàn thành.",
+        "Diễn tập vào tháng 11 tới trên địa bàn.",
+    ],
+)
+def test_periods_ignore_durations_and_future_months(text):
+    assert [p for p in find_periods(text) if p.role in ("point", "term")] == []
+
+
+def test_periods_dates_named_in_passing_are_not_periods():
+    text = "Theo Kế hoạch số 112-KH/TU ngày 10 tháng 12 năm 2024 và Quyết định ngày 15/7/2023."
+    assert {p.role for p in find_periods(text)} == {"date"}
+
+
+def test_periods_a_planned_year_is_marked_plan():
+    text = "Hội nghị tổng kết năm 2023 và triển khai nhiệm vụ năm 2024."
+    assert [(p.role, p.year) for p in find_periods(text)] == [("point", 2023), ("plan", 2024)]
+
+
+def _at(text: str, figure: str, published: str | None = None) -> str | None:
+    start = text.index(figure)
+    end = start + len(figure)
+    sent_start = text.rfind(". ", 0, start) + 2 if text.rfind(". ", 0, start) >= 0 else 0
+    sent_end = text.find(".", end)
+    clause_start = max(
+        text.rfind(", ", sent_start, start) + 2, text.rfind("; ", sent_start, start) + 2, sent_start
+    )
+    return PeriodResolver(text, published).at((start, end), (clause_start, end), (sent_start, sent_end))
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "published", "expected"),
+    [
+        # the comparison base is not the period; the sentence's own period is
+        ("6 tháng đầu năm 2022, GPMB tăng 2,69 lần so với cùng kỳ năm 2021.", "2,69 lần", None, "2022-H1"),
+        # a period in an earlier sentence carries over
+        (
+            "Trong 6 tháng đầu năm 2022, kinh tế phục hồi. Đảng bộ kết nạp 80 đảng viên.",
+            "80 đảng viên",
+            None,
+            "2022-H1",
+        ),
+        # nothing said: the publication year
+        ("Đảng bộ kết nạp 80 đảng viên.", "80 đảng viên", "2023-05-02", "2023"),
+        ("Đảng bộ kết nạp 80 đảng viên.", "80 đảng viên", None, None),
+        # a year right after the figure, in its sentence
+        (
+            "Các đồng chí quan tâm đối với gần 30% nhiệm vụ khó, phức tạp của năm 2023.",
+            "gần 30%",
+            None,
+            "2023",
+        ),
+        # a later year named in passing does not carry over past the publication year
+        (
+            "Ngành sẽ xây dựng chương trình công tác năm 2025. Dịp này trao Bằng khen cho 12 tập thể.",
+            "12 tập thể",
+            "2024-12-28",
+            "2024",
+        ),
+    ],
+)
+def test_periods_resolver_picks_the_figures_period(text, figure, published, expected):
+    assert _at(text, figure, published) == expected

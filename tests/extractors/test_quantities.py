@@ -1,0 +1,108 @@
+import pytest
+
+from extractors import quantities
+from extractors.quantities import nouns
+from pipeline.article import Article
+
+# sentence, span text, value, high, unit, approx
+COUNTS = [
+    ("Đảng bộ đã kết nạp 80 đảng viên mới.", "80 đảng viên mới", 80, None, "party_member", None),
+    ("Xã đã chi trả cho 449 hộ dân.", "449 hộ dân", 449, None, "household", None),
+    ("Huyện tổ chức 47 hội nghị đối thoại.", "47 hội nghị", 47, None, "conference", None),
+    (
+        "Giải quyết việc làm từ 16 đến 17.000 lao động.",
+        "từ 16 đến 17.000 lao động",
+        16_000,
+        17_000,
+        "person",
+        None,
+    ),
+    ("Tạo việc làm cho 16 - 17 nghìn lao động.", "16 - 17 nghìn lao động", 16_000, 17_000, "person", None),
+    ("Giao nhiệm vụ cho 48 đồng chí.", "48 đồng chí", 48, None, "person", None),
+    ("Tỉnh cấp mới 12 dự án FDI.", "12 dự án", 12, None, "project", None),
+    (
+        "Có hơn 1.000 doanh nghiệp thành lập mới.",
+        "hơn 1.000 doanh nghiệp",
+        1_000,
+        None,
+        "enterprise",
+        "more_than",
+    ),
+    ("Trao 140 Huy hiệu Đảng cho đảng viên.", "140 Huy hiệu Đảng", 140, None, "badge", None),
+    ("Thành lập 3 tổ chức cơ sở Đảng.", "3 tổ chức cơ sở Đảng", 3, None, "organization", None),
+    ("Xử lý 296 trường hợp vi phạm.", "296 trường hợp", 296, None, "case", None),
+    ("Phát hiện gần 20 vụ việc.", "gần 20 vụ việc", 20, None, "case", "nearly"),
+    ("Có 9 chủ đầu tư chậm giải ngân.", "9 chủ đầu tư", 9, None, "investor", None),
+    ("Đón 10,2 triệu lượt khách du lịch.", "10,2 triệu lượt khách du lịch", 10_200_000, None, "visit", None),
+    ("Bổ nhiệm 118 lượt cán bộ.", "118 lượt cán bộ", 118, None, "person", None),
+]
+MEASURES = [
+    ("GPMB được 26,19ha trong quý.", "26,19ha", 26.19, "ha"),
+    ("Thu hồi 97,45 ha đất nông nghiệp.", "97,45 ha", 97.45, "ha"),
+    ("Diện tích sàn 1.200 m2.", "1.200 m2", 1_200, "m2"),
+    ("Mặt bằng rộng 350 m² đã bàn giao.", "350 m²", 350, "m2"),
+    ("Tỉnh có 4.860 km2 diện tích tự nhiên.", "4.860 km2", 4_860, "km2"),
+    ("Bàn giao 21,6 km mặt bằng.", "21,6 km", 21.6, "km"),
+    ("Sản lượng lúa đạt 52.000 tấn.", "52.000 tấn", 52_000, "tonne"),
+    ("GPMB tăng 2,69 lần so với cùng kỳ.", "2,69 lần", 2.69, "times"),
+]
+NOT_QUANTITIES = [
+    "Quyết định số 529, ngày 11/1/2022 của Ban Thường vụ.",
+    "Hội nghị lần thứ 6 Ban Chấp hành Đảng bộ.",
+    "Dịch Covid-19 ca bệnh giảm mạnh.",
+    "Kế hoạch năm 2024 Chỉ tiêu phát triển kinh tế.",
+    "Hotline: 08.4646.0404 | Email.",
+    "Phần mềm quản lý đảng viên 3.0 đạt kết quả tốt.",
+    "Kỳ họp thứ 13, khóa XVII của Hội đồng nhân dân.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "span", "value", "high", "unit", "approx"), COUNTS)
+def test_quantities_extract_counts_with_their_noun(sentence, span, value, high, unit, approx):
+    spans = quantities.extract(Article(text=sentence))
+    assert [s.text for s in spans] == [span]
+    s = spans[0]
+    assert sentence[s.start : s.end] == span
+    assert (s.get("value"), s.get("high"), s.get("unit"), s.get("approx")) == (value, high, unit, approx)
+    assert s.get("role") == "count"
+
+
+@pytest.mark.parametrize(("sentence", "span", "value", "unit"), MEASURES)
+def test_quantities_extract_measures_and_ratios(sentence, span, value, unit):
+    spans = quantities.extract(Article(text=sentence))
+    assert [s.text for s in spans] == [span]
+    assert spans[0].get("value") == value
+    assert spans[0].get("unit") == unit
+
+
+@pytest.mark.parametrize("sentence", NOT_QUANTITIES)
+def test_quantities_ignore_numbers_that_name_things(sentence):
+    assert quantities.extract(Article(text=sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "done", "total", "unit"),
+    [
+        ("Huyện đạt 18/19 chỉ tiêu chủ yếu.", "18/19 chỉ tiêu", 18, 19, "target"),
+        ("Hoàn thành 36/36 xã đạt chuẩn nông thôn mới.", "36/36 xã", 36, 36, "commune"),
+    ],
+)
+def test_quantities_read_done_out_of_total(sentence, span, done, total, unit):
+    spans = quantities.extract(Article(text=sentence))
+    assert [s.text for s in spans] == [span]
+    assert (spans[0].get("value"), spans[0].get("total"), spans[0].get("unit")) == (done, total, unit)
+
+
+def test_quantities_prefer_the_longest_noun():
+    spans = quantities.extract(Article(text="Thành lập 2 đoàn kiểm tra và 5 hộ gia đình."))
+    assert [(s.get("noun"), s.get("unit")) for s in spans] == [
+        ("đoàn kiểm tra", "delegation"),
+        ("hộ gia đình", "household"),
+    ]
+
+
+def test_quantities_units_file_is_valid():
+    known = nouns()
+    assert known["đảng viên"].unit == "party_member"
+    assert {n.row for n in known.values()} <= {"yes", "cue", "no"}
+    assert {n.role for n in known.values()} == {"count", "measure", "ratio"}
