@@ -120,7 +120,7 @@ class CrawlState:
     # ------------------------------------------------------------ queue
 
     def enqueue(self, url: str, source: str | None, published: str | None, revisit: bool) -> bool:
-        """Queue ``url``; a processed URL is queued again only when ``revisit``. True when queued."""
+        """Queue ``url``; a processed URL is queued again only when ``revisit``. True when newly queued."""
         row = self.db.execute("SELECT done FROM queue WHERE url = ?", (url,)).fetchone()
         if row is None:
             self.db.execute(
@@ -130,7 +130,7 @@ class CrawlState:
         elif row[0] and revisit:
             self.db.execute("UPDATE queue SET done = 0 WHERE url = ?", (url,))
         else:
-            return not row[0]
+            return False  # already waiting, or done and not worth asking again
         self.db.commit()
         return True
 

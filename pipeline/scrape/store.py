@@ -97,12 +97,10 @@ class RawStore:
         if old is None:
             write_json_atomic(path, rec)
             return "new", path
-        if (
-            content_hash(old.get("text") or "") == content_hash(rec["text"])
-            and old.get("title") == rec["title"]
-        ):
-            return "unchanged", path
         if not at_least_as_good(rec, old):
             return "kept", path
+        same_text = content_hash(old.get("text") or "") == content_hash(rec["text"])
+        if same_text and all(old.get(k) == rec[k] for k in ("title", "published", "author")):
+            return "unchanged", path
         write_json_atomic(path, rec)
         return "updated", path
