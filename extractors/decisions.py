@@ -29,6 +29,7 @@ from extractors.datafiles import read_csv
 from extractors.issuers import (
     alternation,
     article_places,
+    code_issuer,
     fold,
     issuer_from_code,
     parse_issuer,
@@ -84,6 +85,7 @@ _SITTING_RE = re.compile(
     re.IGNORECASE,
 )
 _TERM_RE = re.compile(TERM)
+_TERM_AFTER = re.compile(rf"\s*\(?\s*,?\s*{KHOA}\s+({TERM})", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -271,8 +273,9 @@ def _drop_overlaps(found: list[Decision]) -> list[Decision]:
 
 
 def _resolve_issuers(text: str, folded: str, found: list[Decision], places: dict[str, str]) -> list[Decision]:
-    """Issuer: "của X" after the mention, else the number's code, else the next listed
-    document's issuer ("Quyết định số 934 … và Quyết định số 937 … của BTV"), else the subject."""
+    """Issuer: "của X" after the mention (and its term, "khóa XII"), else the number's code (the body
+    as the sentence names it, when it does), else the next listed document's issuer ("Quyết định
+    số 934 … và Quyết định số 937 … của BTV"), else the subject of "X ban hành …"."""
     out = list(found)
     for i in range(len(out) - 1, -1, -1):
         d = out[i]
@@ -281,15 +284,18 @@ def _resolve_issuers(text: str, folded: str, found: list[Decision], places: dict
         last_of_group = i + 1 == len(out) or out[i + 1].group != d.group
         of = _OF.match(folded, d.end) if last_of_group else None
         got = parse_issuer(text, folded, of.end(), places) if of else None
-        issuer = got[0] if got else (issuer_from_code(d.number, places) if d.number else None)
+        code = code_issuer(d.number) if d.number and not got else None
+        issuer = got[0] if got else (issuer_from_code(d.number, places) if code and d.number else None)
+        if code:  # "UBND tỉnh Bắc Ninh ban hành Kế hoạch số 123/KH-UBND"
+            issuer = subject_issuer(text, folded, d.start, places, code) or issuer
         subject = None if got else subject_issuer(text, folded, d.start, places)
-        if issuer and subject and subject.startswith(issuer):  # code "UBND" + "UBND tỉnh Bắc Ninh ban hành"
-            issuer = subject
         if issuer is None and i + 1 < len(out):
             nxt = out[i + 1]
             if nxt.group == d.group or re.fullmatch(r"\s*(?:,|và|;)\s*", folded[d.end:nxt.start]):
                 issuer = nxt.issuer
-        out[i] = replace(d, issuer=issuer or subject)
+        term = _TERM_AFTER.match(folded, got[1]) if got else None  # "của Ban Chấp hành Trung ương khóa XII"
+        session = text[term.start(1):term.end(1)] if term and d.session is None else d.session
+        out[i] = replace(d, issuer=issuer or subject, session=session)
     return out
 
 

@@ -179,22 +179,39 @@ def parse_issuer(text: str, folded: str, pos: int, places: dict[str, str]) -> tu
     return " ".join(parts), end
 
 
-def issuer_from_code(number: str, places: dict[str, str]) -> str | None:
+def code_issuer(number: str) -> Entry | None:
     """The issuer a document number's code names: "998/QĐ-TTg" -> Thủ tướng Chính phủ."""
     codes = issuer_table()["code"]
     for token in reversed(re.split(r"[/-]", number)[1:]):
         entry = codes.get(token) or codes.get(token.rstrip("0123456789"))
         if entry:
-            return f"{entry.name} {places[entry.level]}" if entry.level in places else entry.name
+            return entry
     return None
 
 
-def subject_issuer(text: str, folded: str, start: int, places: dict[str, str]) -> str | None:
-    """The issuer that is the subject of "X (đã) ban hành <document>" earlier in the sentence."""
+def issuer_from_code(number: str, places: dict[str, str]) -> str | None:
+    """The code's issuer with the article's place at its level ("05-NQ/TU" -> "Tỉnh ủy Nghệ An")."""
+    entry = code_issuer(number)
+    if entry is None:
+        return None
+    return f"{entry.name} {places[entry.level]}" if entry.level in places else entry.name
+
+
+_LEVEL_WORD_AT_END = re.compile(r"\s+(?:tỉnh|thành phố|huyện|thị xã|quận)$")
+
+
+def subject_issuer(text: str, folded: str, start: int, places: dict[str, str],
+                   code: Entry | None = None) -> str | None:
+    """The issuer written earlier in the sentence: the subject of "X (đã) ban hành <document>",
+    or, for a number whose code names a body, the last mention of that body ("được UBND tỉnh
+    phê duyệt tại Quyết định số 12/QĐ-UBND")."""
     sentence_start = max((m.end() for m in _SENTENCE_END.finditer(folded, 0, start)), default=0)
+    body = _LEVEL_WORD_AT_END.sub("", code.name) if code else None
     best = None
     for m in issuer_pattern().finditer(folded, sentence_start, start):
         got = parse_issuer(text, folded, m.start(), places)
-        if got and _SUBJECT_VERB.match(folded, got[1]):
+        if got and (body in got[0] if body else _SUBJECT_VERB.match(folded, got[1])):
             best = got[0]
+    if best and body:  # the code names the body, not its chair: "Chủ tịch UBND tỉnh" -> "UBND tỉnh"
+        best = re.sub(r"^(?:Phó\s+)?Chủ\s+tịch\s+", "", best)
     return best

@@ -39,7 +39,8 @@ ONE_DECISION = [
     ("Thông tư số 01/2022/TT-BTC hướng dẫn quản lý vốn.",
      "Thông tư số 01/2022/TT-BTC", "Thông tư", "01/2022/TT-BTC", None, "Bộ Tài chính"),
     ("Công văn số 456/UBND-KT ngày 01-02-2023 gửi các sở, ngành.",
-     "Công văn số 456/UBND-KT ngày 01-02-2023", "Công văn", "456/UBND-KT", "2023-02-01", "Ủy ban nhân dân"),
+     "Công văn số 456/UBND-KT ngày 01-02-2023", "Công văn", "456/UBND-KT", "2023-02-01",
+     "Ủy ban nhân dân tỉnh"),
     ("Thông báo số 15-TB/TU của Ban Thường vụ Tỉnh uỷ Hà Nam.",
      "Thông báo số 15-TB/TU", "Thông báo", "15-TB/TU", None, "Ban Thường vụ Tỉnh ủy Hà Nam"),
     ("Triển khai Đề án 06 của Chính phủ về dữ liệu dân cư.",
@@ -174,13 +175,35 @@ def test_decisions_extract_skips_unnumbered_mentions(sentence):
         ("05-CT/TW", "Ban Chấp hành Trung ương Đảng"),
         ("35/2021/NĐ-CP", "Chính phủ"),
         ("45/2013/QH13", "Quốc hội"),
-        ("12/2021/NQ-HĐND", "Hội đồng nhân dân"),
+        ("12/2021/NQ-HĐND", "Hội đồng nhân dân tỉnh"),
+        ("05-NQ/TU", "Tỉnh ủy"),
         ("529", None),
         ("12/KH", None),
     ],
 )
 def test_decisions_issuer_from_number_code(number, issuer):
     assert issuer_from_code(number, {}) == issuer
+
+
+def test_decisions_code_issuer_takes_the_article_place_at_its_level():
+    assert issuer_from_code("05-NQ/TU", {"province": "Nghệ An"}) == "Tỉnh ủy Nghệ An"
+    assert issuer_from_code("45/KH-UBND", {"province": "Phú Thọ"}) == "Ủy ban nhân dân tỉnh Phú Thọ"
+    assert issuer_from_code("998/QĐ-TTg", {"province": "Phú Thọ"}) == "Thủ tướng Chính phủ"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "issuer"),
+    [
+        ("Dự án được UBND tỉnh Hà Nam phê duyệt tại Quyết định số 2156/QĐ-UBND ngày 15/7/2023.",
+         "Ủy ban nhân dân tỉnh Hà Nam"),
+        ("Ban Thường vụ Tỉnh ủy Hà Nam ban hành 26 văn bản, trong đó có Đề án số 09-ĐA/TU về bộ máy.",
+         "Ban Thường vụ Tỉnh ủy Hà Nam"),
+        ("UBND huyện Kim Bảng giao chỉ tiêu tại Quyết định số 12/QĐ-UBND.", "Ủy ban nhân dân huyện Kim Bảng"),
+    ],
+)
+def test_decisions_code_issuer_prefers_the_body_named_in_the_sentence(sentence, issuer):
+    [d] = _extract(sentence)
+    assert d["issuer"] == issuer
 
 
 @pytest.mark.parametrize(
@@ -203,3 +226,14 @@ def test_decisions_never_raise_and_offsets_point_at_their_text(words):
         assert text[d["start"]:d["end"]] == d["text"]
         assert d["type"]
         assert d["number"] is not None or d["date"] is not None
+
+
+def test_decisions_term_after_the_issuer_is_the_session():
+    [d] = _extract("Theo Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương Đảng khóa XII.")
+    assert (d["number"], d["session"], d["issuer"]) == ("18-NQ/TW", "XII", "Ban Chấp hành Trung ương Đảng")
+
+
+def test_decisions_code_issuer_is_the_body_not_its_chair():
+    text = "Phó Chủ tịch UBND tỉnh Hà Nam yêu cầu thực hiện Công văn số 3127/UBND-KTTH ngày 2/10/2025."
+    [d] = _extract(text)
+    assert d["issuer"] == "Ủy ban nhân dân tỉnh Hà Nam"
