@@ -61,6 +61,7 @@ class Registry:
     committed: dict[tuple[str, str], int] = field(default_factory=dict)
     batch: dict[tuple[str, str], int] = field(default_factory=dict)
     article: dict[tuple[str, str], int] = field(default_factory=dict)
+    kinded: set[int] = field(default_factory=set)
 
     def _id(self, table: str, key: str) -> int | None:
         k = (table, key)
@@ -92,9 +93,11 @@ class Registry:
                 (name.strip(), kind, place_of(name), key),
             )
             found = int(cur.lastrowid or 0)
-        elif kind:
+        elif kind and found not in self.kinded:
             self.conn.execute("UPDATE organisations SET kind = ? WHERE id = ? AND kind IS NULL",
                               (kind, found))
+        if kind:
+            self.kinded.add(found)  # its kind is set (first kind seen wins): no more UPDATEs
         self.article[("organisations", key)] = found
         return found
 
@@ -104,6 +107,7 @@ class Registry:
 
     def article_failed(self) -> None:
         self.article.clear()
+        self.kinded.clear()
 
     def batch_done(self) -> None:
         self.article_done()
@@ -112,6 +116,7 @@ class Registry:
 
     def batch_failed(self) -> None:
         self.article.clear()
+        self.kinded.clear()
         self.batch.clear()
 
 
