@@ -21,7 +21,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from extractors.datafiles import read_csv
@@ -91,6 +91,7 @@ class ArticlePlaces:
     commune_kind: str | None = None
 
 
+@lru_cache(maxsize=65536)
 def fold(token: str) -> str:
     """Case-fold a syllable and move its tone mark to the end, so "Hoà" and "Hòa" agree."""
     decomposed = unicodedata.normalize("NFD", token.casefold())
@@ -140,6 +141,9 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in WORD.finditer(text):
         word, start = m.group(), m.start()
+        if len(word) < 3 or word[1:].islower() or word.isupper() or word.isdigit():
+            out.append((start, m.end(), word))
+            continue
         cuts = [i for i in range(1, len(word)) if word[i].isupper() and word[i - 1].islower()]
         for a, b in zip([0, *cuts], [*cuts, len(word)], strict=True):
             out.append((start + a, start + b, word[a:b]))
@@ -182,49 +186,59 @@ def _best(cands: Iterable[Place]) -> list[Place]:
 
 def find_places(text: str) -> list[PlaceMention]:
     """Every place name in ``text``, longest first, left to right, not overlapping."""
+    return list(_find_places(text))
+
+
+@lru_cache(maxsize=32)
+def _find_places(text: str) -> tuple[PlaceMention, ...]:
+    """Cached: units and officials both ask for the places of the same article."""
     index, guarded = gazetteer(), needs_level_word()
     toks = _tokens(text)
+    # run[i]: how many capitalised (or numeric) tokens from i on form one space-joined run
+    run = [0] * (len(toks) + 1)
+    for i in range(len(toks) - 1, -1, -1):
+        if toks[i][2][:1].isupper() or toks[i][2].isdigit():
+            run[i] = 1 + (run[i + 1] if i + 1 < len(toks) and _joined(text, toks, i, 2) else 0)
     out: list[PlaceMention] = []
     i = 0
     while i < len(toks):
-        first = toks[i][2]
-        if not (first[:1].isupper() or first.isdigit()):
+        if not run[i]:
             i += 1
             continue
-        kinds = _level_word(text, toks, i)
         found = None
-        for n in range(min(MAX_NAME_TOKENS, len(toks) - i), 0, -1):
-            if not _joined(text, toks, i, n):
-                continue
+        for n in range(min(MAX_NAME_TOKENS, run[i]), 0, -1):
             key = tuple(fold(t[2]) for t in toks[i : i + n])
             cands = index.get(key)
-            if not cands:
-                continue
-            start, end = toks[i][0], toks[i + n - 1][1]
-            if not all(t[2][:1].isupper() or t[2].isdigit() for t in toks[i : i + n]):
-                continue
-            if kinds is not None:
-                fitting = [p for p in cands if p.kind in kinds]
-                marked = True
-            else:
-                paren = _in_parentheses(text, start, end)
-                bare_ok = paren or not (_continues_a_name(text, toks, i) or key in guarded)
-                bare_ok = bare_ok and not key[0].isdigit()
-                fitting = [p for p in cands if p.level != "commune"] if bare_ok else []
-                marked = paren
-            best = _best(fitting)
-            if best:
-                provinces = {p.province for p in best}
-                found = PlaceMention(start, end, best[0].short, best[0].level,
-                                     provinces.pop() if len(provinces) == 1 else None,
-                                     best[0].kind, marked, tuple(best))
-                i += n
-                break
-        if found:
-            out.append(found)
-        else:
+            if cands:
+                found = _mention(text, toks, i, n, key, cands, guarded)
+                if found is not None:
+                    out.append(found)
+                    i += n
+                    break
+        if found is None:
             i += 1
-    return out
+    return tuple(out)
+
+
+def _mention(text: str, toks: list[tuple[int, int, str]], i: int, n: int, key: tuple[str, ...],
+             cands: tuple[Place, ...], guarded: frozenset[tuple[str, ...]]) -> PlaceMention | None:
+    start, end = toks[i][0], toks[i + n - 1][1]
+    kinds = _level_word(text, toks, i)
+    if kinds is not None:
+        fitting = [p for p in cands if p.kind in kinds]
+        marked = True
+    else:
+        paren = _in_parentheses(text, start, end)
+        bare_ok = paren or not (_continues_a_name(text, toks, i) or key in guarded)
+        bare_ok = bare_ok and not key[0].isdigit()
+        fitting = [p for p in cands if p.level != "commune"] if bare_ok else []
+        marked = paren
+    best = _best(fitting)
+    if not best:
+        return None
+    provinces = {p.province for p in best}
+    return PlaceMention(start, end, best[0].short, best[0].level,
+                        provinces.pop() if len(provinces) == 1 else None, best[0].kind, marked, tuple(best))
 
 
 def _provinces_of(m: PlaceMention) -> set[str]:
