@@ -19,14 +19,14 @@ _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNOR
 
 def declared_charsets(body: bytes, content_type: str | None) -> list[str]:
     """Charsets named by the Content-Type header and by the page's own ``<meta>``, known codecs only."""
-    found = []
+    found: list[str] = []
     if content_type:
         m = _HEADER_CHARSET.search(content_type)
         if m:
             found.append(m.group(1))
-    m = _META_CHARSET.search(body[:4096])
-    if m:
-        found.append(m.group(1).decode("ascii", "replace"))
+    meta = _META_CHARSET.search(body[:4096])
+    if meta:
+        found.append(meta.group(1).decode("ascii", "replace"))
     names = []
     for name in found:
         try:

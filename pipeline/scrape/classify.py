@@ -63,7 +63,7 @@ def has_article_meta(meta: dict[str, str], json_ld: list[dict[str, Any]], soup: 
         types = types if isinstance(types, list) else [types]
         if any(t in ARTICLE_TYPES for t in types) and obj.get("datePublished"):
             return True
-    return soup.find(attrs={"itemprop": "articleBody"}) is not None
+    return bool(soup.select_one("[itemprop=articleBody]"))
 
 
 def largest_text_block(soup: BeautifulSoup) -> int:
@@ -80,7 +80,7 @@ def largest_text_block(soup: BeautifulSoup) -> int:
 def headline_count(soup: BeautifulSoup) -> int:
     hrefs = set()
     for a in soup.find_all("a", href=True):
-        href = a["href"].strip()
+        href = str(a.get("href") or "").strip()
         if (
             href
             and not href.startswith(("#", "javascript:"))

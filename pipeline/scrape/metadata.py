@@ -105,7 +105,8 @@ def generic_published(soup: BeautifulSoup, meta: dict[str, str], ld: list[dict[s
         if value:
             return value
     for el in soup.select("[itemprop=datePublished], time[datetime], time[pubdate]"):
-        value = iso_datetime(el.get("datetime") or el.get("content")) or date_in_text(element_text(el))
+        attr = el.get("datetime") or el.get("content")
+        value = iso_datetime(attr if isinstance(attr, str) else None) or date_in_text(element_text(el))
         if value:
             return value
     for el in soup.select("[class*=date], [class*=time], [class*=publish]")[:20]:

@@ -148,6 +148,13 @@ def parse_page(html: str, url: str | None = None, source: Source | None = None) 
     dates = select_values(soup, sel.published)
     leads = select_values(soup, sel.lead)
     lines = _body_lines(soup, sel) if sel.body else []  # (decomposes dropped elements from the body)
+    site_body = bool(lines) and sum(map(len, lines)) >= MIN_BODY
+    if not site_body:
+        shape = page_shape(soup, meta, ld)
+        page.kind = shape.kind
+        if shape.kind == "listing":
+            page.reason = shape.reason()
+            return page
 
     page.title = titles[0] if titles else generic_title(soup, meta)
     page.published_at = next((d for d in (iso_datetime(v) or date_in_text(v) for v in dates) if d), None)
@@ -158,16 +165,10 @@ def parse_page(html: str, url: str | None = None, source: Source | None = None) 
         page.author = generic_author(meta, ld)
     page.lead = leads[0] if leads else None
 
-    if lines and sum(map(len, lines)) >= MIN_BODY:
+    if site_body:
         page.extractor = "site"
         text = "\n".join(_without_byline(_with_lead(page.lead, lines), page.author))
     else:
-        shape = page_shape(soup_of(html), meta, ld)
-        page.kind = shape.kind
-        if shape.kind == "listing":
-            page.reason = shape.reason()
-            page.title = page.published = page.published_at = page.author = None
-            return page
         text = _trafilatura_text(html, url)
         page.extractor = "trafilatura"
         if text:

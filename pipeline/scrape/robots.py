@@ -34,9 +34,9 @@ class RobotsPolicy:
         status, body = self._get(robots_url)
         if status is None or status >= 500:
             log.warning("robots.txt unreachable at %s (%s): disallowing the host", robots_url, status)
-            parser.disallow_all = True
+            parser.disallow_all = True  # type: ignore[attr-defined]  # (set by parse(); not in the stubs)
         elif status >= 400:
-            parser.allow_all = True
+            parser.allow_all = True  # type: ignore[attr-defined]
         else:
             parser.parse(body.splitlines())
         self._parsers[origin] = parser
