@@ -57,7 +57,7 @@ _COMPLETION = re.compile(r"(?:hoàn\s+thành|đạt|vượt)(?:\s+và\s+vượt)
 # after a figure: how far a phrase may start and still name what the figure counts
 _ADJACENT = re.compile(r"\s*(?:vốn\s+|của\s+)?$", re.IGNORECASE)
 _LABEL_TRIM = re.compile(
-    r"^(?:(?:và|trong\s+đó|đã|thì|còn|riêng|với|cùng\s+với\s+đó|đồng\s+thời)\s+)+|"
+    r"^(?:(?:và|trong\s+đó|đã|thì|còn|riêng|với|có|cùng\s+với\s+đó|đồng\s+thời)(?:\s+|$))+|"
     r"(?:\s+(?:đã|đạt|được|là|có|với|cho|đối\s+với|tới|ước|tăng|giảm|bằng|chiếm|phấn\s+đấu|khoảng|"
     r"hơn|gần|trên|dưới|từ))+$",
     re.IGNORECASE,
@@ -78,6 +78,7 @@ class Fig:
     row: str = "yes"  # yes | cue | no (quantities: from quantity_units.csv)
     noun: str = ""
     total: float | None = None
+    default: str = ""  # the indicator its noun reports when its clause names none
 
 
 def figures(article: Article) -> list[Fig]:
@@ -91,7 +92,7 @@ def figures(article: Article) -> list[Fig]:
         info = known.get(re.sub(r"\s+", " ", s.get("noun", "")).casefold())
         row = info.row if info else "cue"
         figs.append(Fig(s.start, s.end, s.get("value"), s.get("high"), s.get("unit"), s.get("approx"),
-                        "quantities", row, s.get("noun", ""), s.get("total")))
+                        "quantities", row, s.get("noun", ""), s.get("total"), info.indicator if info else ""))
     for m in RANK_RE.finditer(article.text):
         figs.append(Fig(m.start(), m.end(), float(m[1]), None, "rank", None, "rank",
                         total=float(m[2]) if m[2] else None))
@@ -167,6 +168,15 @@ def _label(text: str, clause: tuple[int, int], fig: Fig, window_start: int) -> s
     return " ".join(p for p in (label, after) if p).strip() or text[fig.start : fig.end]
 
 
+def _default_code(fig: Fig) -> str:
+    """The code of a figure whose clause names no indicator: its noun's, "18/19 chỉ tiêu", or other."""
+    if fig.default:
+        return fig.default
+    if fig.unit in ("target", "task") and (fig.total is not None or fig.row == "cue"):
+        return "targets_completed"
+    return "other"
+
+
 def _is_name(word: str) -> bool:
     """ "Đồng Văn" is a name; "FDI", "DDI" are acronyms of what is counted."""
     return word[0].isupper() and not word.isupper()
@@ -240,21 +250,22 @@ def _sentence_rows(
         named = [c for c in cues if clause[0] <= c.start and c.end <= clause[1] and c.value != "other"]
         if not in_clause and named:
             subject = (named[-1].value, named[-1].text)  # "Tỷ lệ dân số đô thị (…) đạt 49%"
+        # the clause after a bracket goes on with the clause before it: "Vốn DDI (…) thu hút được 62 dự án"
+        after_bracket = text[: clause[0]].rstrip().endswith(")")
         for f in in_clause:
             cue = _cue_for(text, f, clause, window_start, cues)
-            stretch = (window_start, clause[1])
+            if window_start == clause[0]:
+                goes_on = after_bracket or is_dependent(text, clause)
+            else:
+                goes_on = continues(text, (window_start, clause[1]))
             if cue is not None:
                 code, label = cue.value, cue.text
                 if code == "other":
                     label = _label(text, clause, f, window_start)
-            elif subject is not None and (
-                is_dependent(text, clause) if window_start == clause[0] else continues(text, stretch)
-            ):
+            elif subject is not None and goes_on:
                 code, label = subject
-            elif f.unit in ("target", "task") and (f.total is not None or f.row == "cue"):
-                code, label = "targets_completed", _label(text, clause, f, window_start)
             else:
-                code, label = "other", _label(text, clause, f, window_start)
+                code, label = _default_code(f), _label(text, clause, f, window_start)
             unit = "party_member" if f.unit == "person" and code in PARTY_MEMBER_CODES else f.unit
             segment = segment_of(text, sent, f.start)
             period = periods.at((f.start, f.end), clause, sent)
@@ -264,8 +275,7 @@ def _sentence_rows(
             window_start = f.end
             if not _is_row(text, f, cue, kind):
                 continue
-            if code != "other" or subject is None:
-                subject = (code, label)
+            subject = (code, label)
             value, high = f.value, f.high
             if sign < 0:
                 value, high = -(high if high is not None else value), (-value if high is not None else None)

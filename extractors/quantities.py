@@ -35,6 +35,7 @@ class Noun:
     unit: str
     role: str
     row: str  # yes | cue | no: is a figure of this noun an indicator row by itself
+    indicator: str = ""  # the indicator a count of it reports when nothing else is named
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,7 @@ def nouns() -> dict[str, Noun]:
     for r in read_csv(UNITS_FILE, ("noun", "unit", "role", "row")):
         if r["role"] not in ROLES or r["row"] not in ROW_POLICIES:
             raise ValueError(f"{UNITS_FILE}: bad role/row in {r}")
-        out[_key(r["noun"])] = Noun(r["noun"], r["unit"], r["role"], r["row"])
+        out[_key(r["noun"])] = Noun(r["noun"], r["unit"], r["role"], r["row"], r.get("indicator", ""))
     return out
 
 

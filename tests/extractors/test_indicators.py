@@ -261,3 +261,20 @@ def test_indicators_every_row_points_at_its_sentence():
     for r in rows(text):
         assert (r["start"], r["end"]) in bounds
         assert r["start"] <= r["figure_start"] < r["figure_end"] <= r["end"]
+
+
+def test_indicators_clause_after_a_bracket_goes_on():
+    text = "Vốn đầu tư trong nước (DDI) thu hút được 62 dự án với tổng vốn khoảng 38,5 nghìn tỷ đồng."
+    assert [r["indicator"] for r in rows(text)] == ["ddi", "ddi"]
+
+
+def test_indicators_a_count_takes_its_nouns_indicator():
+    r = one("Trong đó có 27 Huy hiệu 75 năm tuổi Đảng.", "27")
+    assert (r["indicator"], r["unit"]) == ("party_badges", "badge")
+
+
+def test_indicators_a_fall_continues_the_latest_subject():
+    text = "Kiểm tra 312 tổ chức đảng; thi hành kỷ luật 96 đảng viên, giảm 12 trường hợp so với năm 2022."
+    last = rows(text)[-1]
+    assert (last["value"], last["kind"], last["unit"]) == (-12, "change", "case")
+    assert "kỷ luật" in last["label"]
