@@ -21,14 +21,15 @@ length, so every offset points into the original text.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
 from extractors.datafiles import read_csv
 from extractors.issuers import (
+    LazyPlaces,
     alternation,
-    article_places,
     code_issuer,
     fold,
     issuer_from_code,
@@ -120,7 +121,7 @@ def _date_after(folded: str, pos: int) -> tuple[str | None, int]:
 
 
 def _numbered(text: str, folded: str, tm: re.Match[str], doc_type: str, abbr: bool, bare: bool,
-              places: dict[str, str], group: int) -> list[Decision]:
+              places: Mapping[str, str], group: int) -> list[Decision]:
     pos, pre_issuer = tm.end(), None
     gap = re.compile(r"\s+").match(folded, pos)
     if gap is None:
@@ -205,7 +206,7 @@ def term_value(term: str) -> int:
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
-def _congress(text: str, folded: str, tm: re.Match[str], doc_type: str, places: dict[str, str],
+def _congress(text: str, folded: str, tm: re.Match[str], doc_type: str, places: Mapping[str, str],
               group: int) -> list[Decision]:
     m = _CONGRESS_RE.match(folded, tm.end())
     if not m:
@@ -224,7 +225,7 @@ def _congress(text: str, folded: str, tm: re.Match[str], doc_type: str, places: 
     return [Decision(tm.start(), m.end(), doc_type, text[m.start("n"):m.end("n")], None, issuer, None, group)]
 
 
-def _sitting(text: str, folded: str, tm: re.Match[str], doc_type: str, places: dict[str, str],
+def _sitting(text: str, folded: str, tm: re.Match[str], doc_type: str, places: Mapping[str, str],
              group: int) -> list[Decision]:
     pos = re.compile(r"\s+").match(folded, tm.end())
     if pos is None:
@@ -250,7 +251,7 @@ def match(text: str) -> list[Decision]:
     """Every decision mention in ``text``, left to right."""
     folded = fold(text)
     types, full_re, abbr_re = document_types()
-    places = article_places(text, folded)
+    places = LazyPlaces(text, folded)
     found: list[Decision] = []
     hits = [(m, False) for m in full_re.finditer(folded)] + [(m, True) for m in abbr_re.finditer(folded)]
     for group, (tm, abbr) in enumerate(sorted(hits, key=lambda h: h[0].start())):
@@ -272,7 +273,8 @@ def _drop_overlaps(found: list[Decision]) -> list[Decision]:
     return sorted(out, key=lambda d: (d.start, d.end))
 
 
-def _resolve_issuers(text: str, folded: str, found: list[Decision], places: dict[str, str]) -> list[Decision]:
+def _resolve_issuers(text: str, folded: str, found: list[Decision],
+                     places: Mapping[str, str]) -> list[Decision]:
     """Issuer: "của X" after the mention (and its term, "khóa XII"), else the number's code (the body
     as the sentence names it, when it does), else the next listed document's issuer ("Quyết định
     số 934 … và Quyết định số 937 … của BTV"), else the subject of "X ban hành …"."""

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.datafiles import read_csv
 
@@ -56,6 +57,7 @@ def alternation(words: list[str]) -> str:
     return "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+@lru_cache(maxsize=4096)
 def surface_key(s: str) -> str:
     return re.sub(r"\s+", " ", fold(s)).casefold()
 
@@ -123,35 +125,58 @@ def place_after(text: str, pos: int) -> tuple[str, int] | None:
     return text[first:end], end
 
 
+_UPPER = "[" + "".join(ch for ch in map(chr, range(0x41, 0x1F00)) if ch.isalpha() and ch.isupper()) + "]"
+
+
 @cache
-def _cue_patterns() -> dict[str, re.Pattern[str]]:
-    return {
-        level: re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(fold(c)) for c in cues)})(?=[ \t])")
-        for level, cues in _LEVEL_CUES.items()
-    }
+def _cue_pattern() -> re.Pattern[str]:
+    """One pass over the text: a level cue ("tỉnh", "Thành ủy") followed by a capitalised word."""
+    groups = "|".join(
+        rf"(?P<{level}>{'|'.join(re.escape(fold(c)) for c in cues)})" for level, cues in _LEVEL_CUES.items()
+    )
+    return re.compile(rf"(?<!\w)(?:{groups})(?=[ \t]+{_UPPER})")
+
+
+_BRACKETED = re.compile(rf"\(({_UPPER}\w*(?: {_UPPER}\w*)?)\)")
 
 
 def article_places(text: str, folded: str) -> dict[str, str]:
     """The place most often named at each level ("tỉnh Vĩnh Phúc" -> province "Vĩnh Phúc")."""
-    out = {}
-    for level, pat in _cue_patterns().items():
-        counts: Counter[str] = Counter()
-        for m in pat.finditer(folded):
-            got = place_after(text, m.end())
-            if got:
-                counts[got[0]] += 1
-        if level == "province":
-            bracketed = (m.group(1) for m in re.finditer(r"\((\w+(?: \w+)?)\)", text))
-            counts.update(b for b in bracketed if b.istitle())
-        if counts:
-            out[level] = counts.most_common(1)[0][0]
-    return out
+    counts: dict[str, Counter[str]] = {level: Counter() for level in _LEVEL_CUES}
+    for m in _cue_pattern().finditer(folded):
+        got = place_after(text, m.end())
+        if got and m.lastgroup:
+            counts[m.lastgroup][got[0]] += 1
+    counts["province"].update(b for b in _BRACKETED.findall(text) if b.istitle())  # "Vĩnh Yên (Vĩnh Phúc)"
+    return {level: c.most_common(1)[0][0] for level, c in counts.items() if c}
+
+
+class LazyPlaces(Mapping[str, str]):
+    """:func:`article_places` of one article, worked out only when an issuer first needs a place."""
+
+    def __init__(self, text: str, folded: str) -> None:
+        self._args = (text, folded)
+        self._places: Mapping[str, str] | None = None
+
+    def _get(self) -> dict[str, str]:
+        if self._places is None:
+            self._places = article_places(*self._args)
+        return self._places
+
+    def __getitem__(self, level: str) -> str:
+        return self._get()[level]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
 
 
 # ------------------------------------------------------------------ issuers
 
 
-def parse_issuer(text: str, folded: str, pos: int, places: dict[str, str]) -> tuple[str, int] | None:
+def parse_issuer(text: str, folded: str, pos: int, places: Mapping[str, str]) -> tuple[str, int] | None:
     """(expanded issuer, end offset) of an issuing body written at ``pos``."""
     m = issuer_pattern().match(folded, pos)
     if not m:
@@ -189,7 +214,7 @@ def code_issuer(number: str) -> Entry | None:
     return None
 
 
-def issuer_from_code(number: str, places: dict[str, str]) -> str | None:
+def issuer_from_code(number: str, places: Mapping[str, str]) -> str | None:
     """The code's issuer with the article's place at its level ("05-NQ/TU" -> "Tỉnh ủy Nghệ An")."""
     entry = code_issuer(number)
     if entry is None:
@@ -200,7 +225,7 @@ def issuer_from_code(number: str, places: dict[str, str]) -> str | None:
 _LEVEL_WORD_AT_END = re.compile(r"\s+(?:tỉnh|thành phố|huyện|thị xã|quận)$")
 
 
-def subject_issuer(text: str, folded: str, start: int, places: dict[str, str],
+def subject_issuer(text: str, folded: str, start: int, places: Mapping[str, str],
                    code: Entry | None = None) -> str | None:
     """The issuer written earlier in the sentence: the subject of "X (đã) ban hành <document>",
     or, for a number whose code names a body, the last mention of that body ("được UBND tỉnh
