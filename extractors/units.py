@@ -235,7 +235,7 @@ def _tail(text: str, unit: UnitMatch, by_start: dict[int, PlaceMention]) -> bool
 
 def _tokens(text: str, pos: int, limit: int = 16) -> list[re.Match[str]]:
     """Word tokens from ``pos`` up to punctuation or a line break."""
-    out = []
+    out: list[re.Match[str]] = []
     for tok in TOKEN.finditer(text, pos):
         if not re.fullmatch(r"[ \t]+", text[pos : tok.start()]) or len(out) >= limit:
             break
