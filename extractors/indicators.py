@@ -108,7 +108,7 @@ class _Places:
             m for m in find_places(article.text) if not _ROUTE_END.search(article.text, 0, m.start)
         ]
         main = article_places(article)
-        local_in_title = bool(main.local) and main.local in (article.title or "")
+        local_in_title = main.local is not None and main.local in (article.title or "")
         # the local place when the headline names it or the province goes unnamed, else the province
         use_local = main.local and (local_in_title or not main.province_named)
         self.main = main.local if use_local else main.province
