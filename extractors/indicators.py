@@ -105,7 +105,8 @@ class _Places:
     def __init__(self, article: Article) -> None:
         self.text = article.text
         self.mentions: list[PlaceMention] = [
-            m for m in find_places(article.text) if not _ROUTE_END.search(article.text, 0, m.start)
+            m for m in find_places(article.text)
+            if not _ROUTE_END.search(article.text, max(0, m.start - 30), m.start)
         ]
         main = article_places(article)
         local_in_title = main.local is not None and main.local in (article.title or "")
