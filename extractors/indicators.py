@@ -53,6 +53,7 @@ RANK_RE = re.compile(
 )
 # a count followed by names: "2 xã Đồng Văn, Tề Lỗ" lists places, it does not report a figure
 _NEXT_WORD = re.compile(r"\s+(?:là\s+|gồm\s+|:\s*)?(\w+)")
+_OF_TARGETS = re.compile(r"\s*(?:so\s+với\s+)?(?:các\s+)?(?:chỉ\s+tiêu|nhiệm\s+vụ)(?!\w)", re.IGNORECASE)
 _COMPLETION = re.compile(r"(?:hoàn\s+thành|đạt|vượt)(?:\s+và\s+vượt)?\s*$", re.IGNORECASE)
 # after a figure: how far a phrase may start and still name what the figure counts
 _ADJACENT = re.compile(r"\s*(?:vốn\s+|của\s+)?$", re.IGNORECASE)
@@ -273,6 +274,8 @@ def _sentence_rows(
             future = bool(pub_year and period and period[:4].isdigit() and int(period[:4]) > pub_year)
             ctx = KindContext(text, (f.start, f.end), clause, segment, sent, unit, code, target_carry, future)
             kind, sign = kind_of(ctx, rank=f.source == "rank")
+            if code == "other" and kind == "share_of_plan" and _OF_TARGETS.match(text, f.end):
+                code = "targets_completed"  # "hoàn thành 100% chỉ tiêu được giao"
             window_start = f.end
             if not _is_row(text, f, cue, kind):
                 continue

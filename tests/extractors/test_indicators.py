@@ -278,3 +278,15 @@ def test_indicators_a_fall_continues_the_latest_subject():
     last = rows(text)[-1]
     assert (last["value"], last["kind"], last["unit"]) == (-12, "change", "case")
     assert "kỷ luật" in last["label"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "kind"),
+    [
+        ("Huyện hoàn thành 100% chỉ tiêu được giao.", "100%", 100, "share_of_plan"),
+        ("Có 18/19 chỉ tiêu đạt và vượt kế hoạch.", "18/19", 18, "actual"),
+    ],
+)
+def test_indicators_targets_completed(text, figure, value, kind):
+    r = one(text, figure)
+    assert (r["indicator"], r["value"], r["kind"]) == ("targets_completed", value, kind)
