@@ -89,6 +89,31 @@ class ArticlePlaces:
     local_kind: str | None = None  # thành phố, huyện, thị xã, quận
     commune: str | None = None
     commune_kind: str | None = None
+    province_kind: str | None = None  # tỉnh, or thành phố for a centrally run city
+
+    def place_for(self, rule: str) -> tuple[str, str] | None:
+        """(kind, place) the article gives for a level word ("huyện", "Tp") or a unit's place rule
+        ("province", "local" = the district-level place else the province, "commune")."""
+        rule = kind_of_level_word(rule)
+        province = (self.province_kind, self.province) if (
+            self.province_named and self.province and self.province_kind) else None
+        local = (self.local_kind, self.local) if self.local and self.local_kind else None
+        commune = (self.commune_kind, self.commune) if self.commune and self.commune_kind else None
+        if rule == "province":
+            return province
+        if rule == "local":
+            return local or province
+        if rule in ("xã", "phường", "thị trấn", "commune"):
+            return commune if commune and rule in ("commune", commune[0]) else None
+        if local and local[0] == rule:  # thành phố, huyện, quận, thị xã
+            return local
+        return province if province and province[0] == rule else None  # tỉnh, thành phố
+
+
+def kind_of_level_word(word: str) -> str:
+    """ "Tp"/"TP." -> "thành phố"; other level words and rules case-folded."""
+    word = word.casefold().rstrip(".")
+    return "thành phố" if word == "tp" else word
 
 
 @lru_cache(maxsize=65536)
@@ -276,7 +301,8 @@ def article_places(article: Any, mentions_in_text: list[PlaceMention] | None = N
     if local:
         communes = [m for m in mentions if any(p.district == local for p in m.candidates)]
         commune, commune_kind = _main_of(communes, [], "commune", province, 0)
-    return ArticlePlaces(province, named[province] > 0, local, local_kind, commune, commune_kind)
+    kind = next((p.kind for p in lookup(province) if p.level == "province"), None)
+    return ArticlePlaces(province, named[province] > 0, local, local_kind, commune, commune_kind, kind)
 
 
 def _main_of(mentions: list[PlaceMention], in_title: list[PlaceMention], level: str, province: str,

@@ -14,9 +14,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from extractors.datafiles import RESOURCES, read_csv, read_jsonl
-from extractors.places import ArticlePlaces, PlaceMention, article_places, find_places, lookup
+from extractors.places import (
+    ArticlePlaces,
+    PlaceMention,
+    article_places,
+    find_places,
+    kind_of_level_word,
+    lookup,
+)
 from pipeline.article import Article, Span
 
 HEAD_ROLES = ("fixed", "organ", "committee", "body", "named", "described", "enterprise")
@@ -28,7 +36,6 @@ ABBR_IN_PARENS = re.compile(r"\s*\([A-ZĐ]{2,8}\)")
 COORDINATION = re.compile(r"\s*(?:,|và)\s*")
 TOKEN = re.compile(r"[^\W\d_]+|\d+|[-&]")
 CONNECTORS = ("và", "-", "&")
-PLACE_KINDS = {"tp": "thành phố", "tp.": "thành phố"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +48,7 @@ class Pattern:
     needs_tail: bool = False
     not_after: tuple[str, ...] = ()  # an organ written right after these is part of a post
     name: str = ""  # the canonical name, when the pattern is a short form
+    of_committee: bool = False  # an organ of the committee ("Ban Thường vụ"), not of the Đảng bộ
 
 
 @dataclass(slots=True)
@@ -63,9 +71,8 @@ class UnitMatch:
 def patterns() -> dict[str, list[Pattern]]:
     out: dict[str, list[Pattern]] = {}
     for row in read_jsonl("units.jsonl", ("pattern", "kind", "role")):
-        pat = Pattern(row["pattern"], row["kind"], row["role"], row.get("place", ""),
-                      row.get("style", "kind"), bool(row.get("needs_tail")), tuple(row.get("not_after", ())),
-                      row.get("name", ""))
+        fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in row.items()}
+        pat = Pattern(**fields)
         out.setdefault(pat.pattern, []).append(pat)
     roles = ("fixed", "organ", "committee", "centre", "body", "named", "described", "enterprise")
     order = {r: i for i, r in enumerate(roles)}
@@ -210,8 +217,22 @@ def _coordinated_organ(
     other = _parse(text, nxt.start(), nxt.group(), by_start)
     if other is None or other.body_start == other.start:
         return None
+    body = text[other.body_start : other.end]
+    if any(p.of_committee for p in patterns()[head]):
+        body = _committee_of(body)
     return UnitMatch(start, end, other.kind, start, other.place_rule, other.style, other.level_word,
-                     other.place, written=f"{head} {text[other.body_start:other.end]}")
+                     other.place, written=f"{head} {body}")
+
+
+def _committee_of(body: str) -> str:
+    """ "Đảng bộ thành phố Phúc Yên" -> "Thành ủy Phúc Yên": the committee that leads a Đảng bộ."""
+    lw = LEVEL_WORD.match(" " + body[len("Đảng bộ") :]) if body.startswith("Đảng bộ") else None
+    if lw is None:
+        return body
+    level = kind_of_level_word(lw.group("lw"))
+    bare = (p for p, rows in patterns().items() for r in rows if r.style == "bare" and r.place == level)
+    committee = next((p for p in bare if patterns()[p][0].role == "committee"), None)
+    return f"{committee}{body[len('Đảng bộ') + lw.end() - 1 :]}" if committee else body
 
 
 def _tail(text: str, unit: UnitMatch, by_start: dict[int, PlaceMention]) -> bool:
@@ -324,50 +345,17 @@ def _generic(text: str, unit: UnitMatch) -> bool:
 # ---- building -------------------------------------------------------------------------------
 
 
-def resolve(rule: str, places: ArticlePlaces) -> tuple[str, str] | None:
-    """(kind word, place) the article gives for a rule or a written level word ("huyện")."""
-    rule = PLACE_KINDS.get(rule.casefold(), rule.casefold())
-    province_kind = _province_kind(places.province) if places.province_named else None
-    if rule == "province":
-        return (province_kind, places.province) if province_kind and places.province else None
-    if rule == "tỉnh":
-        return ("tỉnh", places.province) if province_kind == "tỉnh" and places.province else None
-    if rule == "thành phố":
-        if places.local and places.local_kind == "thành phố":
-            return "thành phố", places.local
-        return ("thành phố", places.province) if province_kind == "thành phố" and places.province else None
-    if rule in ("huyện", "quận", "thị xã"):
-        return (rule, places.local) if places.local and places.local_kind == rule else None
-    if rule in ("xã", "phường", "thị trấn", "commune"):
-        if places.commune and places.commune_kind and rule in ("commune", places.commune_kind):
-            return places.commune_kind, places.commune
-        return None
-    if rule == "local":
-        if places.local and places.local_kind:
-            return places.local_kind, places.local
-        if places.province and province_kind:
-            return province_kind, places.province
-    return None
-
-
-def _province_kind(name: str | None) -> str | None:
-    if not name:
-        return None
-    found = [p for p in lookup(name) if p.level == "province"]
-    return found[0].kind if found else None
-
-
 def unit_name(unit: UnitMatch, text: str, places: ArticlePlaces) -> str | None:
     """The expanded name with the place added; None when the mention cannot be pinned down."""
     written = unit.canonical or expand(unit.written or text[unit.start : unit.end])
     if unit.place is not None:
         return written
     if unit.level_word is not None:
-        found = resolve(unit.level_word, places)
+        found = places.place_for(unit.level_word)
         return f"{written} {found[1]}" if found else written
     if not unit.place_rule:
         return written
-    found = resolve(unit.place_rule, places)
+    found = places.place_for(unit.place_rule)
     if found is None:
         return None if unit.place_rule == "commune" else written
     kind, place = found

@@ -120,3 +120,23 @@ def test_places_article_places_finds_main_commune() -> None:
 
 def test_places_article_places_without_places_is_empty() -> None:
     assert article_places(Article(text="Hội nghị diễn ra sôi nổi.")).province is None
+
+
+@pytest.mark.parametrize(
+    ("rule", "expected"),
+    [
+        ("tỉnh", ("tỉnh", "Vĩnh Phúc")),
+        ("province", ("tỉnh", "Vĩnh Phúc")),
+        ("thành phố", ("thành phố", "Vĩnh Yên")),
+        ("Tp", ("thành phố", "Vĩnh Yên")),
+        ("local", ("thành phố", "Vĩnh Yên")),
+        ("phường", ("phường", "Đồng Tâm")),
+        ("commune", ("phường", "Đồng Tâm")),
+        ("huyện", None),
+        ("xã", None),
+    ],
+)
+def test_places_place_for_level_words(rule: str, expected: tuple[str, str] | None) -> None:
+    text = ("Tỉnh Vĩnh Phúc chỉ đạo. Tp Vĩnh Yên làm việc với Đảng ủy phường Đồng Tâm. "
+            "Ở phường Đồng Tâm, Tp Vĩnh Yên, Đảng bộ phường kết nạp đảng viên.")
+    assert article_places(Article(text=text)).place_for(rule) == expected

@@ -125,6 +125,14 @@ def test_units_place_from_district_context(sentence: str, expected: list[tuple[s
     assert units_of(DISTRICT + sentence) == expected
 
 
+def test_units_standing_committee_of_a_party_organisation_is_the_committees() -> None:
+    text = "Ban Thường vụ, Ban Chấp hành Đảng bộ tỉnh Bắc Ninh quán triệt nghị quyết."
+    assert units_of(text) == [
+        ("Ban Thường vụ", "Ban Thường vụ Tỉnh ủy Bắc Ninh", "party"),
+        ("Ban Chấp hành Đảng bộ tỉnh Bắc Ninh", "Ban Chấp hành Đảng bộ tỉnh Bắc Ninh", "party"),
+    ]
+
+
 def test_units_province_left_out_when_the_article_never_names_it() -> None:
     text = "Thành phố Phúc Yên tổng kết. Phó Bí thư Thường trực Tỉnh ủy dự và phát biểu."
     assert units_of(text)[-1] == ("Tỉnh ủy", "Tỉnh ủy", "party")
