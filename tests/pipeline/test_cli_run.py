@@ -179,3 +179,11 @@ def test_cli_run_article_whose_extraction_raises_is_reported_and_skipped(
     conn = sqlite3.connect(db)
     assert [r[0] for r in conn.execute("SELECT title FROM articles")] == ["Bắc Kạn: kết quả 9 tháng năm 2024"]
     conn.close()
+
+
+def test_cli_run_local_workers_give_the_same_rows(articles_dir: Path, tmp_path: Path) -> None:
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    assert run("run", str(articles_dir), "--db", str(one))[0] == 0
+    code, _, err = run("run", str(articles_dir), "--db", str(two), "--workers", "2")
+    assert code == 0, err
+    assert content(two) == content(one)
