@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from pathlib import Path
 
 import click
 
 from pipeline.cli import fail
-from pipeline.scrape.crawl import Crawler
+from pipeline.scrape.crawl import Crawler, Summary
 from pipeline.scrape.settings import BACKOFF, DOWNLOAD_DELAY, MAX_RETRIES, TIMEOUT, CrawlSettings
 from pipeline.scrape.sources import SourcesError, load_sources
 from pipeline.scrape.urls import is_http
@@ -104,10 +105,6 @@ def command(
         if registered is None:
             fail(f"unknown source {source!r} (known: {', '.join(sorted(registry))})")
             return
-        if registered.status == "legacy-tls":
-            click.echo(
-                f"vnnews: warning: {source} needs legacy TLS settings (see `vnnews sources`)", err=True
-            )
     crawler = Crawler(
         out_dir,
         CrawlSettings(delay=delay, timeout=timeout, max_retries=retries, backoff=backoff),
@@ -116,8 +113,8 @@ def command(
         max_articles=max_articles,
         progress=progress,
     )
+    outcomes: list[str] = []
     try:
-        outcomes = []
         if registered is not None:
             crawler.discover_feeds((*registered.feeds, *registered.sitemaps))
             crawler.discover_listings()
@@ -127,14 +124,24 @@ def command(
             crawler.run_queue()
         else:
             outcomes = [crawler.fetch_article(url) for url in urls]
+    except KeyboardInterrupt:
+        _report(crawler)
+        click.echo(
+            "vnnews: scrape: interrupted; what was done is saved, run the same command to resume", err=True
+        )
+        sys.exit(130)
     finally:
         crawler.close()
-    summary = crawler.summary
-    for line in summary.report():
-        click.echo(f"vnnews: scrape: {line}", err=True)
+    summary = _report(crawler)
     if summary.responded == 0 and (summary.failures or summary.counts["robots"]):
         first = summary.failures[0] if summary.failures else (None, "every URL is disallowed by robots.txt")
         fail(f"nothing could be fetched ({first[1]})")
     if urls and not any(o in ("new", "updated", "unchanged", "unchanged-304", "kept") for o in outcomes):
         reason = summary.not_articles[0][1] if summary.not_articles else "no article stored"
         fail(f"{urls[0]}: {reason}")
+
+
+def _report(crawler: Crawler) -> Summary:
+    for line in crawler.summary.report():
+        click.echo(f"vnnews: scrape: {line}", err=True)
+    return crawler.summary

@@ -81,7 +81,8 @@ class Crawler:
         self.since = since
         self.max_articles = max_articles
         self.progress = progress
-        self.fetcher = Fetcher(settings)
+        legacy = (source.site,) if source is not None and source.status == "legacy-tls" else ()
+        self.fetcher = Fetcher(settings, legacy_tls_sites=legacy)
         self.store = RawStore(out_dir)
         self.state = CrawlState(out_dir / STATE_FILE)
         self.summary = Summary()

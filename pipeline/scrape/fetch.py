@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import email.utils
 import logging
+import ssl
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 import requests
+from requests.adapters import HTTPAdapter
 
 from pipeline.scrape.charset import decode_page
 from pipeline.scrape.robots import RobotsPolicy
@@ -81,14 +83,30 @@ def retry_after_seconds(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
+class LegacyTLSAdapter(HTTPAdapter):
+    """TLS for old government servers (small DH keys, old ciphers): OpenSSL security level 1."""
+
+    def init_poolmanager(self, *args: object, **kwargs: object) -> None:
+        context = ssl.create_default_context()
+        context.set_ciphers("DEFAULT:@SECLEVEL=1")
+        kwargs["ssl_context"] = context
+        super().init_poolmanager(*args, **kwargs)  # type: ignore[arg-type]
+
+
 class Fetcher:
     def __init__(
-        self, settings: CrawlSettings | None = None, session: requests.Session | None = None
+        self,
+        settings: CrawlSettings | None = None,
+        session: requests.Session | None = None,
+        legacy_tls_sites: tuple[str, ...] = (),
     ) -> None:
         self.settings = settings or CrawlSettings()
         self.session = session or requests.Session()
         self.session.headers["User-Agent"] = self.settings.user_agent
         self.session.headers.setdefault("Accept-Language", "vi,en;q=0.5")
+        for site in legacy_tls_sites:
+            for host in (site, "www." + site):
+                self.session.mount(f"https://{host}/", LegacyTLSAdapter())
         self.throttle = Throttle(self.settings.delay)
         self.robots = RobotsPolicy(self.settings.user_agent, self._get_robots)
 

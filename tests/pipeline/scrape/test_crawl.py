@@ -264,7 +264,8 @@ def test_scrape_resumes_after_interrupt(site, route, tmp_path: Path) -> None:
     ]
     proc.append(subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE))
     _, err = proc[0].communicate(timeout=60)
-    assert proc[0].returncode != 0, err
+    assert proc[0].returncode == 130, err
+    assert err.decode().strip().splitlines()[-1].endswith("run the same command to resume")
     assert len(records(tmp_path)) == 2 and (tmp_path / STATE_FILE).exists()
     site.routes[last.path] = route(article_html(last))
     before = len(site.log)
@@ -293,3 +294,23 @@ def test_scrape_bad_arguments_one_line(args: list[str], message: str, tmp_path: 
     assert code == 1
     assert err.strip().startswith(f"vnnews: error: {message}")
     assert len(err.strip().splitlines()) == 1
+
+
+def test_scrape_sitemap_index_is_followed(site, route, tmp_path: Path) -> None:
+    for story in STORIES:
+        site.routes[story.path] = route(article_html(story))
+    ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+    site.routes["/sitemap.xml"] = route(
+        f"<sitemapindex {ns}><sitemap><loc>/sm-1.xml</loc></sitemap><sitemap><loc>/sm-2.xml</loc></sitemap>"
+        f"<sitemap><loc>https://elsewhere.example/sm.xml</loc></sitemap></sitemapindex>",
+        content_type="application/xml",
+    )
+    urls = [f"<url><loc>{site.url(s.path)}</loc><lastmod>{s.published}</lastmod></url>" for s in STORIES]
+    site.routes["/sm-1.xml"] = route(
+        f"<urlset {ns}>{''.join(urls[:2])}</urlset>", content_type="application/xml"
+    )
+    site.routes["/sm-2.xml"] = route(f"<urlset {ns}>{urls[2]}</urlset>", content_type="application/xml")
+    code, _, err = scrape("--feed", site.url("/sitemap.xml"), "--out", str(tmp_path), *FAST)
+    assert code == 0, err
+    assert sorted(r["title"] for r in records(tmp_path).values()) == sorted(s.title for s in STORIES)
+    assert "new 3" in err

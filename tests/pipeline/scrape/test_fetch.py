@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from pipeline.scrape.fetch import Fetcher, retry_after_seconds
+from pipeline.scrape.fetch import Fetcher, LegacyTLSAdapter, retry_after_seconds
 from pipeline.scrape.settings import DOWNLOAD_DELAY, CrawlSettings
 
 PAGE = (
@@ -241,3 +241,11 @@ def test_fetch_charset_detected_despite_wrong_declaration(
 @pytest.mark.parametrize(("value", "seconds"), [("1", 1.0), ("120", 120.0), (None, None), ("soon", None)])
 def test_retry_after_seconds(value: str | None, seconds: float | None) -> None:
     assert retry_after_seconds(value) == seconds
+
+
+def test_fetch_legacy_tls_only_for_listed_sites() -> None:
+    fetcher = Fetcher(CrawlSettings(delay=0), legacy_tls_sites=("vinhphuc.gov.vn",))
+    legacy = fetcher.session.get_adapter("https://vinhphuc.gov.vn/ct/cms/tintuc/Lists/KinhTe/AllItems.aspx")
+    assert isinstance(legacy, LegacyTLSAdapter)
+    assert legacy.poolmanager.connection_pool_kw["ssl_context"].security_level == 1
+    assert not isinstance(fetcher.session.get_adapter("https://vnexpress.net/"), LegacyTLSAdapter)
