@@ -144,11 +144,12 @@ def format_number(value: float, decimals: int | None = None) -> str:
     >>> format_number(7776.6), format_number(44280)
     ('7.776,6', '44.280')
     """
-    if decimals is None:  # as many as the shortest exact writing of the value needs
-        _, _, frac = format(Decimal(repr(float(value))), "f").partition(".")
-        decimals = len(frac.rstrip("0"))
     neg = value < 0
-    whole, _, frac = f"{abs(value):.{decimals}f}".partition(".")
+    if decimals is None:  # the shortest digits that give the value back
+        whole, _, frac = format(Decimal(repr(abs(float(value)))), "f").partition(".")
+        frac = frac.rstrip("0")
+    else:
+        whole, _, frac = f"{abs(value):.{decimals}f}".partition(".")
     groups = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])

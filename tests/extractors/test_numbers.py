@@ -170,3 +170,8 @@ def test_numbers_formatted_decimal_in_a_sentence_is_found_again(value):
     figs = find_figures(text)
     assert len(figs) == 1
     assert figs[0].value == pytest.approx(float(value))
+
+
+def test_regression_format_number_writes_the_shortest_digits_not_the_binary_expansion():
+    assert format_number(5.960464477539063e-08) == "0,00000005960464477539063"
+    assert parse_number(format_number(5.960464477539063e-08)) == 5.960464477539063e-08
