@@ -69,6 +69,11 @@ def test_officials_title_before_name(sentence: str, expected: list[tuple[str, st
          [("Lò Văn Pọm", "Chủ tịch Ủy ban nhân dân huyện Mường Nhé", "Ủy ban nhân dân huyện Mường Nhé")]),
         ("Ông Vương Đình Huệ, nguyên Chủ tịch Quốc hội đã nghỉ hưu.",
          [("Vương Đình Huệ", "nguyên Chủ tịch Quốc hội", "Quốc hội")]),
+        ("Ông Nguyễn Văn Tư (Bí thư Đảng ủy xã Tề Lỗ) phát biểu.",
+         [("Nguyễn Văn Tư", "Bí thư Đảng ủy xã Tề Lỗ", "Đảng ủy xã Tề Lỗ")]),
+        ("Đồng chí Lê Thị Vân - Ủy viên BTV Tỉnh ủy, Phó Trưởng ban Thường trực Ban Dân vận Tỉnh ủy dự.",
+         [("Lê Thị Vân", "Ủy viên Ban Thường vụ Tỉnh ủy, Phó Trưởng ban Thường trực Ban Dân vận Tỉnh ủy",
+           "Ban Dân vận Tỉnh ủy")]),
         ("Đại tá Phạm Văn Sơn, Giám đốc Công an tỉnh cho biết.",  # a rank gives way to the post
          [("Phạm Văn Sơn", "Giám đốc Công an tỉnh", "Công an tỉnh")]),
         ("Bà Lưu Thị Hòa, Bí thư Đảng ủy, Chủ tịch HĐND xã Đồng Văn khẳng định.",
