@@ -54,6 +54,7 @@ RANK_RE = re.compile(
 # a count followed by names: "2 xã Đồng Văn, Tề Lỗ" lists places, it does not report a figure
 _NEXT_WORD = re.compile(r"\s+(?:là\s+|gồm\s+|:\s*)?(\w+)")
 _OF_TARGETS = re.compile(r"\s*(?:so\s+với\s+)?(?:các\s+)?(?:chỉ\s+tiêu|nhiệm\s+vụ)(?!\w)", re.IGNORECASE)
+_OR_MORE = re.compile(r"\s*trở\s+lên(?!\w)", re.IGNORECASE)  # "từ 200 đảng viên trở lên"
 _COMPLETION = re.compile(r"(?:hoàn\s+thành|đạt|vượt)(?:\s+và\s+vượt)?\s*$", re.IGNORECASE)
 # after a figure: how far a phrase may start and still name what the figure counts
 _ADJACENT = re.compile(r"\s*(?:vốn\s+|của\s+)?$", re.IGNORECASE)
@@ -289,7 +290,7 @@ def _sentence_rows(
                 "value": _whole(value),
                 "high": _whole(high),
                 "unit": unit,
-                "approx": f.approx,
+                "approx": f.approx or ("more_than" if _OR_MORE.match(text, f.end) else None),
                 "kind": kind,
                 "period": period,
                 "location": places.at(segment, clause, (f.start, f.end)),

@@ -121,7 +121,9 @@ def kind_of(ctx: KindContext, rank: bool = False) -> tuple[str, int]:
     ak = after.value if after else None
     mood = _mood(ctx)
     before = ctx.text[ctx.clause[0] : ctx.fig[0]]
-    targeted = mood is not None and mood.value == "target" and not _RECIPIENT.search(before)
+    # "giao chỉ tiêu … cho 48 người": the figure counts who receives the targets, not a target
+    handed_out = mood is not None and "giao" in mood.text.lower() and _RECIPIENT.search(before) is not None
+    targeted = mood is not None and mood.value == "target" and not handed_out
     sign = -1 if jk == "change_down" else 1
     if jk == "rank":
         return "rank", 1

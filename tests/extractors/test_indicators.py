@@ -290,3 +290,11 @@ def test_indicators_a_fall_continues_the_latest_subject():
 def test_indicators_targets_completed(text, figure, value, kind):
     r = one(text, figure)
     assert (r["indicator"], r["value"], r["kind"]) == ("targets_completed", value, kind)
+
+
+def test_indicators_target_people_are_targets_unless_targets_are_handed_to_them():
+    text = (
+        "Năm 2024, huyện phấn đấu giải quyết việc làm cho 3.000 lao động; kết nạp từ 200 đảng viên trở lên."
+    )
+    got = [(r["kind"], r["approx"]) for r in rows(text)]
+    assert got == [("target", None), ("target", "more_than")]
