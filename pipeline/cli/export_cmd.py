@@ -25,7 +25,7 @@ def command(db: Path | None, table: str | None, wide: bool, fmt: str, out: str |
     """Export one table of the store (from the database: exports are never a second write path)."""
     if wide and table and table != WIDE_TABLE:
         fail(f"--wide exports {WIDE_TABLE}; drop --table {table}")
-    name = WIDE_TABLE if wide else table
+    name = WIDE_TABLE if wide else (table or "")
     if not name:
         fail("say what to export: --table NAME or --wide")
     db_path = db or default_db()

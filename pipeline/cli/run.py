@@ -21,7 +21,7 @@ from pipeline.store.loader import default_db, load_articles
 SAMPLE_DIR = PROJECT_ROOT / "data" / "raw" / "sample"
 
 
-def count_files(paths: list[str]) -> int | None:
+def count_files(paths: list[str | Path]) -> int | None:
     """How many articles the inputs hold, when that is known without reading them (no .jsonl)."""
     total = 0
     for p in paths:
@@ -36,7 +36,7 @@ def count_files(paths: list[str]) -> int | None:
 
 
 def engine_articles(
-    paths: list[str], engine: str, failures: list[Failure], **options: Any
+    paths: list[str | Path], engine: str, failures: list[Failure], **options: Any
 ) -> Iterator[Article]:
     """Articles extracted by ``pipeline.engine`` (imported only when asked for: worker pools, Dask)."""
     try:
@@ -88,11 +88,11 @@ def with_progress(articles: Iterable[Article], total: int | None) -> Iterator[Ar
 def command(inputs: tuple[str, ...], db: Path | None, engine: str, workers: int | None,
             scheduler: str | None, partitions: int | None, batch_size: int, top: int) -> None:
     """Extract INPUT files or directories (default: the bundled sample) and load them into the store."""
-    paths = list(inputs)
+    paths: list[str | Path] = list(inputs)
     if not paths:
         if not SAMPLE_DIR.is_dir() or not any(SAMPLE_DIR.iterdir()):
             fail(f"no bundled sample in {SAMPLE_DIR}; give INPUT files or directories")
-        paths = [str(SAMPLE_DIR)]
+        paths = [SAMPLE_DIR]
     db_path = db or default_db()
     failures: list[Failure] = []
     if engine == "local" and (workers or 1) == 1:

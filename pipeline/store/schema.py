@@ -144,7 +144,7 @@ def m001_articles_registries_mentions(db: Database) -> None:
 
 @migrations()
 def m002_full_text_search(db: Database) -> None:
-    db["articles"].enable_fts(
+    db.table("articles").enable_fts(
         ["title", "text"], fts_version="FTS5", create_triggers=True,
         tokenize="unicode61 remove_diacritics 2",
     )
