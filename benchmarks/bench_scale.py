@@ -1,0 +1,190 @@
+"""Extraction throughput and peak memory at two corpus sizes, against the naive NER baseline.
+
+    python benchmarks/bench_scale.py --n 1000 --n 10000 [--workers 2] [--baseline 50] [--profile]
+
+For every N, a fresh process extracts the first N articles of a generated corpus
+(benchmarks/corpus.py) with the local engine (all stages that exist) and reports:
+
+- articles/s (wall clock) and articles per CPU-second, the per-core rate (CPU time of the whole
+  process tree, so it does not depend on what else the machine is running);
+- peak memory: the largest summed RSS of the process tree (sampled with psutil every 20 ms) and
+  ``ru_maxrss`` of the parent and of the largest worker.
+
+The naive baseline runs ``underthesea.ner`` on every sentence of the first ``--baseline`` articles
+in one process (model load excluded) and is extrapolated to articles per CPU-second; the ratio
+is full extraction over baseline, per core. ``--profile`` adds a cProfile of the extraction of
+the first 300 articles in one process (the hot spots, by own time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from corpus import write_corpus  # noqa: E402
+
+
+class PeakRss:
+    """Samples the summed RSS of this process and all its descendants in a background thread."""
+
+    def __init__(self, every: float = 0.02) -> None:
+        import psutil
+
+        self.proc = psutil.Process()
+        self.every = every
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            total = 0
+            for p in [self.proc, *self.proc.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error):
+                    total += p.memory_info().rss
+            self.peak = max(self.peak, total)
+            self._stop.wait(self.every)
+
+    def __enter__(self) -> PeakRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def _cpu_seconds() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def measure(list_file: Path, workers: int) -> dict[str, Any]:
+    """Extract the files listed in ``list_file`` (run in a fresh process: ru_maxrss is per process)."""
+    from pipeline.engine import extract_articles
+
+    paths = [line for line in list_file.read_text(encoding="utf-8").splitlines() if line]
+    entities: Counter[str] = Counter()
+    n = 0
+    cpu0, t0 = _cpu_seconds(), time.perf_counter()
+    with PeakRss() as rss:
+        for art in extract_articles(paths, engine="local", workers=workers):
+            n += 1
+            for key, spans in art.spans.items():
+                entities[key] += len(spans)
+    wall, cpu = time.perf_counter() - t0, _cpu_seconds() - cpu0
+    kb = 1024  # ru_maxrss is in KiB on Linux
+    return {
+        "articles": n, "workers": workers, "wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
+        "articles_per_s": round(n / wall, 1), "articles_per_cpu_s": round(n / cpu, 1),
+        "peak_tree_rss_mb": round(rss.peak / 2**20, 1),
+        "maxrss_parent_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * kb / 2**20, 1),
+        "maxrss_worker_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * kb / 2**20, 1),
+        "entities": dict(entities),
+    }
+
+
+def naive_baseline(files: list[Path]) -> dict[str, Any]:
+    """``underthesea.ner`` on every sentence of ``files``, one process, model already loaded."""
+    from underthesea import ner
+
+    from pipeline.readers import iter_articles
+    from pipeline.sentences import sentences
+
+    articles = list(iter_articles(files, []))
+    ner("Ủy ban nhân dân tỉnh Vĩnh Phúc họp phiên thường kỳ.")  # load the model outside the timing
+    n_sentences = 0
+    cpu0, t0 = time.process_time(), time.perf_counter()
+    for art in articles:
+        for start, end in sentences(art.text):
+            ner(art.text[start:end])
+            n_sentences += 1
+    wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+    return {"articles": len(articles), "sentences": n_sentences, "wall_s": round(wall, 2),
+            "cpu_s": round(cpu, 2), "articles_per_s": round(len(articles) / wall, 2),
+            "articles_per_cpu_s": round(len(articles) / cpu, 2)}
+
+
+def profile(files: list[Path], top: int = 25) -> str:
+    """cProfile of a one-process extraction: the functions with the most own time."""
+    import cProfile
+    import io
+    import pstats
+
+    from pipeline.readers import iter_articles
+    from pipeline.runner import extract_all
+
+    articles = list(iter_articles(files, []))
+    list(extract_all(articles[:3]))  # data files loaded outside the profile
+    prof = cProfile.Profile()
+    prof.enable()
+    list(extract_all(articles[3:]))
+    prof.disable()
+    out = io.StringIO()
+    pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(top)
+    return out.getvalue()
+
+
+def _child(list_file: Path, workers: int) -> dict[str, Any]:
+    cmd = [sys.executable, __file__, "--measure", str(list_file), "--workers", str(workers)]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"bench_scale: the measuring process failed:\n{done.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, action="append", help="corpus size (repeatable; default 1000)")
+    parser.add_argument("--workers", type=int, default=2, help="local engine worker processes")
+    parser.add_argument("--baseline", type=int, default=50, help="articles for the naive NER baseline")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--corpus", type=Path, default=None, help="where to write the corpus (default: temp)")
+    parser.add_argument("--profile", action="store_true", help="print a cProfile of the extraction")
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.workers)))
+        return
+    sizes = sorted(args.n or [1000])
+    with tempfile.TemporaryDirectory(prefix="vnnews-bench-") as tmp:
+        corpus = args.corpus or Path(tmp) / "corpus"
+        files = write_corpus(corpus, max(sizes), args.seed)
+        mib = sum(f.stat().st_size for f in files) / 2**20
+        print(f"corpus: {max(sizes)} articles, {mib:.1f} MiB in {corpus}")
+        results = {}
+        for n in sizes:
+            list_file = Path(tmp) / f"files-{n}.txt"
+            list_file.write_text("\n".join(str(f) for f in files[:n]), encoding="utf-8")
+            results[n] = _child(list_file, args.workers)
+            print(f"full extraction, N={n}: {json.dumps(results[n], ensure_ascii=False)}")
+        base = naive_baseline(files[: args.baseline])
+        print(f"naive baseline (underthesea.ner on every sentence): {json.dumps(base)}")
+        for n, r in results.items():
+            ratio = r["articles_per_cpu_s"] / base["articles_per_cpu_s"]
+            print(f"N={n}: {r['articles_per_cpu_s']} articles/s/core vs {base['articles_per_cpu_s']} naive "
+                  f"= {ratio:.0f}x (target >= 100x); peak tree RSS {r['peak_tree_rss_mb']} MiB")
+        if args.profile:
+            print(profile(files[:300]))
+
+
+if __name__ == "__main__":
+    main()

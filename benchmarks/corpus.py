@@ -1,0 +1,315 @@
+"""A deterministic corpus of made-up Vietnamese provincial news articles, for benchmarks.
+
+    python benchmarks/corpus.py --n 1000 --seed 1 --out /tmp/corpus
+
+writes ``000000.txt`` … (first line the headline, then a date line and the body). Article ``i``
+depends only on ``(seed, i)``, so the first 1,000 articles of a 10,000-article corpus are the
+1,000-article corpus. Every template and word list below is our own; the figures come in the
+shapes provincial reports use: money with qualifiers, ranges and compound amounts, percentages,
+changes against the same period, shares of plan, counts, areas, ratios, targets and terms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+PROVINCES: dict[str, tuple[str, ...]] = {
+    "Vĩnh Phúc": ("Vĩnh Yên", "Phúc Yên", "Yên Lạc", "Tam Dương", "Bình Xuyên"),
+    "Bắc Ninh": ("Từ Sơn", "Quế Võ", "Tiên Du", "Gia Bình"),
+    "Thái Nguyên": ("Phổ Yên", "Sông Công", "Đại Từ", "Phú Bình"),
+    "Phú Thọ": ("Việt Trì", "Lâm Thao", "Thanh Sơn", "Hạ Hòa"),
+    "Nghệ An": ("Vinh", "Diễn Châu", "Quỳnh Lưu", "Nghĩa Đàn", "Con Cuông"),
+    "Hà Tĩnh": ("Hồng Lĩnh", "Kỳ Anh", "Hương Khê", "Cẩm Xuyên"),
+    "Quảng Bình": ("Đồng Hới", "Bố Trạch", "Lệ Thủy", "Quảng Trạch"),
+    "Quảng Nam": ("Tam Kỳ", "Hội An", "Điện Bàn", "Núi Thành", "Thăng Bình"),
+    "Quảng Ngãi": ("Đức Phổ", "Bình Sơn", "Tư Nghĩa", "Mộ Đức"),
+    "Bình Định": ("Quy Nhơn", "An Nhơn", "Hoài Nhơn", "Phù Cát"),
+    "Đắk Lắk": ("Buôn Ma Thuột", "Krông Pắc", "Cư M'gar", "Ea Kar"),
+    "Lâm Đồng": ("Đà Lạt", "Bảo Lộc", "Đức Trọng", "Di Linh"),
+    "Long An": ("Tân An", "Đức Hòa", "Bến Lức", "Cần Giuộc"),
+    "Tiền Giang": ("Mỹ Tho", "Gò Công", "Cai Lậy", "Châu Thành"),
+    "Cà Mau": ("Năm Căn", "Đầm Dơi", "Trần Văn Thời", "U Minh"),
+    "Lào Cai": ("Sa Pa", "Bảo Thắng", "Bát Xát", "Văn Bàn"),
+    "Yên Bái": ("Nghĩa Lộ", "Văn Yên", "Trấn Yên", "Lục Yên"),
+    "Thanh Hóa": ("Sầm Sơn", "Bỉm Sơn", "Nghi Sơn", "Thọ Xuân", "Hoằng Hóa"),
+    "Hải Dương": ("Chí Linh", "Kinh Môn", "Cẩm Giàng", "Gia Lộc"),
+    "Nam Định": ("Giao Thủy", "Hải Hậu", "Ý Yên", "Xuân Trường"),
+    "Ninh Bình": ("Tam Điệp", "Hoa Lư", "Kim Sơn", "Nho Quan"),
+    "Sóc Trăng": ("Vĩnh Châu", "Ngã Năm", "Kế Sách", "Mỹ Xuyên"),
+}
+SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
+            "Ngô", "Dương", "Lý", "Hà", "Đinh", "Lương", "Trịnh", "Đào", "Cao", "Lâm", "Tạ", "Mai")
+MIDDLE = ("Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Quốc", "Ngọc", "Xuân", "Thế", "Công", "Đình",
+          "Bá", "Duy", "Hồng", "Kim", "Quang", "Anh", "Trọng", "Thu")
+GIVEN = ("Hùng", "Dũng", "Nam", "Bình", "Hải", "Long", "Tuấn", "Hương", "Lan", "Mai", "Thắng", "Sơn",
+         "Phương", "Tùng", "Vinh", "Quân", "Hòa", "Thảo", "Trung", "Khánh", "Cường", "Đông", "Hiếu",
+         "Yến", "Nga", "Thủy", "Kiên", "Toàn", "Lợi", "Chiến", "Nhung", "Tâm", "Huy", "Đạt")
+PROVINCE_POSTS = ("Bí thư Tỉnh ủy", "Phó Bí thư Thường trực Tỉnh ủy", "Chủ tịch UBND tỉnh",
+                  "Phó Chủ tịch UBND tỉnh", "Chủ tịch HĐND tỉnh", "Trưởng Ban Tổ chức Tỉnh ủy",
+                  "Trưởng Ban Tuyên giáo Tỉnh ủy", "Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy",
+                  "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh", "Giám đốc Sở Kế hoạch và Đầu tư",
+                  "Giám đốc Sở Tài chính",
+                  "Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch Thường trực UBND tỉnh")
+DISTRICT_POSTS = ("Bí thư Huyện ủy", "Phó Bí thư Thường trực Huyện ủy", "Chủ tịch UBND huyện",
+                  "Chủ tịch HĐND huyện", "Phó Chủ tịch UBND huyện")
+DEPARTMENTS = ("Sở Tài chính", "Sở Kế hoạch và Đầu tư", "Sở Nông nghiệp và Phát triển nông thôn",
+               "Sở Giáo dục và Đào tạo", "Sở Y tế", "Sở Công Thương", "Sở Xây dựng",
+               "Sở Tài nguyên và Môi trường", "Sở Lao động - Thương binh và Xã hội", "Cục Thuế tỉnh",
+               "Kho bạc Nhà nước tỉnh", "Ban Quản lý các khu công nghiệp tỉnh")
+# (type, abbreviation after the number, issuer written after "của")
+DOCUMENTS = (("Quyết định", "QĐ-UBND", "UBND tỉnh"), ("Quyết định", "QĐ-TU", "Ban Thường vụ Tỉnh ủy"),
+             ("Nghị quyết", "NQ/TU", "Ban Chấp hành Đảng bộ tỉnh"), ("Nghị quyết", "NQ-HĐND", "HĐND tỉnh"),
+             ("Chỉ thị", "CT/TU", "Ban Thường vụ Tỉnh ủy"), ("Kế hoạch", "KH-UBND", "UBND tỉnh"),
+             ("Kết luận", "KL/TU", "Ban Thường vụ Tỉnh ủy"), ("Công văn", "UBND-KT", "UBND tỉnh"),
+             ("Thông báo", "TB/TU", "Tỉnh ủy"))
+ROMAN = ("I", "II", "III", "IV")
+HALF = ("6 tháng đầu năm {y}", "quý I/{y}", "9 tháng năm {y}", "11 tháng năm {y}", "năm {y}",
+        "quý III/{y}", "tháng 10/{y}")
+SAME_PERIOD = ("so với cùng kỳ", "so với cùng kỳ năm trước", "so với năm {p}")
+APPROX = ("", "", "", "hơn ", "trên ", "gần ", "khoảng ", "xấp xỉ ")
+# counted noun -> (low, high)
+COUNTS: dict[str, tuple[int, int]] = {
+    "đảng viên": (80, 4_500), "dự án": (3, 160), "doanh nghiệp": (40, 1_800), "hộ": (200, 25_000),
+    "xã": (2, 40), "ha": (50, 12_000), "trường": (3, 60), "vụ": (5, 400), "lao động": (500, 30_000),
+    "tổ chức cơ sở đảng": (5, 90), "km": (5, 300),
+}
+
+
+def _vn(value: float, decimals: int = 0) -> str:
+    """A number the Vietnamese way: "." groups thousands, "," is the decimal mark."""
+    whole = f"{int(value):,}".replace(",", ".")
+    if decimals:
+        frac = f"{value:.{decimals}f}".split(".")[1]
+        return f"{whole},{frac}"
+    return whole
+
+
+class Writer:
+    """One article's random choices (a ``random.Random`` seeded from ``(seed, index)``)."""
+
+    def __init__(self, seed: int, index: int) -> None:
+        self.r = random.Random(f"vnnews-corpus:{seed}:{index}")
+        self.province = self.r.choice(sorted(PROVINCES))
+        self.district = self.r.choice(PROVINCES[self.province])
+        self.year = self.r.randint(2019, 2025)
+
+    def pick(self, options: tuple[str, ...]) -> str:
+        return self.r.choice(options)
+
+    def name(self) -> str:
+        return f"{self.pick(SURNAMES)} {self.pick(MIDDLE)} {self.pick(GIVEN)}"
+
+    def period(self) -> str:
+        return self.pick(HALF).format(y=self.year)
+
+    def money(self) -> str:
+        r = self.r
+        shape = r.randrange(8)
+        if shape == 0:
+            return f"{self.pick(APPROX)}{_vn(r.randint(120, 48_000))} tỷ đồng"
+        if shape == 1:
+            return f"{self.pick(APPROX)}{_vn(r.uniform(10, 9_999), r.choice((1, 2)))} tỷ đồng"
+        if shape == 2:
+            return f"{self.pick(APPROX)}{_vn(r.randint(150, 980))} triệu đồng"
+        if shape == 3:
+            return f"{r.randint(1, 40)} tỷ {r.choice((100, 250, 500, 750))} triệu đồng"
+        if shape == 4:
+            low = r.randint(2, 30)
+            return f"từ {low} đến {low + r.randint(1, 5)} tỷ đồng"
+        if shape == 5:
+            low = r.randint(10, 60)
+            return f"{low} - {low + r.randint(1, 4)} nghìn tỷ đồng"
+        if shape == 6:
+            return f"{self.pick(APPROX)}{_vn(r.uniform(1, 950), 1)} triệu USD"
+        return f"{self.pick(APPROX)}{_vn(r.uniform(1, 30), 1)} nghìn tỷ đồng"
+
+    def percent(self, low: float = 0.5, high: float = 99.0) -> str:
+        """A percentage between ``low`` and ``high``: plain, decimal, range or in words."""
+        r = self.r
+        shape = r.randrange(6)
+        if shape == 0:
+            start = round(r.uniform(low, high * 0.9), 1)
+            return f"{_vn(start, 1)} - {_vn(start + max(0.5, round(high / 10, 1)), 1)}%"
+        if shape == 1:
+            return f"{r.randint(int(low) + 1, int(high))}%"
+        if shape == 2:
+            return f"{r.randint(int(low) + 1, int(high))} phần trăm"
+        if shape == 3:
+            return f"{r.randint(int(low) + 1, int(high))} %"
+        return f"{self.pick(APPROX)}{_vn(r.uniform(low, high), r.choice((1, 2)))}%"
+
+    def growth(self) -> str:
+        return self.percent(0.5, 15.0)
+
+    def share(self) -> str:
+        return self.percent(40.0, 100.0)
+
+    def count(self, noun: str) -> str:
+        low, high = COUNTS[noun]
+        return f"{self.pick(APPROX)}{_vn(self.r.randint(low, high))} {noun}"
+
+    def document(self) -> str:
+        r = self.r
+        kind, abbr, issuer = r.choice(DOCUMENTS)
+        number = r.randint(1, 3_500) if "UBND" in abbr or "HĐND" in abbr else r.randint(1, 60)
+        sep = "/" if abbr.startswith(("QĐ", "KH", "UBND", "NQ-")) else "-"
+        day, month = r.randint(1, 28), r.randint(1, 12)
+        year = self.year - r.randint(0, 2)
+        shape = r.randrange(4)
+        if shape == 0:
+            return f"{kind} số {number:02d}{sep}{abbr} ngày {day}/{month}/{year} của {issuer}"
+        if shape == 1:
+            return f"{kind} số {number}, ngày {day}/{month}/{year} của {issuer}"
+        if shape == 2:
+            return f"{kind} {number:02d}{sep}{abbr}"
+        return f"Nghị quyết Trung ương {r.randint(4, 8)} khóa {r.choice(('XII', 'XIII'))}"
+
+    # ------------------------------------------------------------ sentences
+
+    def lead(self) -> str:
+        r = self.r
+        day, month = r.randint(1, 28), r.randint(1, 12)
+        body = r.choice((f"Ban Chấp hành Đảng bộ tỉnh {self.province}",
+                         f"Huyện ủy {self.district} ({self.province})", f"UBND tỉnh {self.province}",
+                         f"HĐND tỉnh {self.province}", f"Thành ủy {self.district}"))
+        what = r.choice(("tổ chức hội nghị lần thứ {n}, nhiệm kỳ 2020-2025",
+                         "tổ chức hội nghị sơ kết {p}", "tổ chức kỳ họp thứ {n}",
+                         "tổ chức hội nghị đánh giá kết quả thực hiện nhiệm vụ {p}"))
+        return (f"{r.choice(('Sáng', 'Chiều', 'Ngày'))} {day}/{month}, {body} "
+                f"{what.format(n=r.randint(2, 18), p=self.period())}, thảo luận, cho ý kiến vào kết quả "
+                f"thực hiện nhiệm vụ phát triển kinh tế - xã hội và phương hướng, nhiệm vụ thời gian tới.")
+
+    def attendees(self) -> str:
+        people = [f"{self.name()}, {self.pick(PROVINCE_POSTS)}" for _ in range(self.r.randint(2, 4))]
+        people.append(f"{self.name()}, {self.pick(DISTRICT_POSTS)} {self.district}")
+        return "Dự hội nghị có các đồng chí: " + "; ".join(people) + "."
+
+    def economy(self) -> str:
+        r, p = self.r, self.period()
+        cap = p[0].upper() + p[1:]
+        same = self.pick(SAME_PERIOD).format(p=self.year - 1)
+        options = (
+            f"{cap}, tổng thu ngân sách nhà nước trên địa bàn đạt {self.money()}, bằng "
+            f"{self.share()} dự toán, tăng {self.growth()} {same}.",
+            f"{cap}, thu nội địa ước đạt {self.money()}, vượt {self.percent(1, 60)} dự toán; thu "
+            f"từ hoạt động xuất nhập khẩu giảm {self.growth()} {same}.",
+            f"Tốc độ tăng trưởng kinh tế (GRDP) {p} ước đạt {self.growth()}, đứng thứ {r.randint(2, 30)} "
+            f"cả nước và thứ {r.randint(1, 6)} trong vùng.",
+            f"Toàn tỉnh thu hút {r.randint(5, 60)} dự án đầu tư trực tiếp nước ngoài với tổng vốn đăng ký "
+            f"{self.money()} và {r.randint(10, 90)} dự án trong nước với số vốn {self.money()}.",
+            f"Giá trị sản xuất công nghiệp {p} đạt {self.money()}, tăng {self.growth()} so với cùng kỳ; "
+            f"kim ngạch xuất khẩu đạt {self.money()}, gấp {_vn(r.uniform(1.1, 3.5), 1)} lần cùng kỳ.",
+            f"Giải ngân vốn đầu tư công đến hết {p} đạt {self.money()}, bằng {self.share()} kế hoạch "
+            f"vốn giao; chi ngân sách địa phương ước thực hiện {self.money()}.",
+            f"Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng {p} đạt {self.money()}, tăng "
+            f"{self.growth()}; doanh thu du lịch đạt {self.money()}.",
+            f"Trên địa bàn có thêm {self.count('doanh nghiệp')} thành lập mới, giải quyết việc làm cho "
+            f"{self.count('lao động')}; tỷ lệ hộ nghèo giảm còn {self.percent(0.5, 6)}.",
+            f"Toàn tỉnh gieo cấy {self.count('ha')} lúa, năng suất bình quân đạt {_vn(r.uniform(52, 68), 1)} "
+            f"tạ/ha; cứng hóa {self.count('km')} đường giao thông nông thôn.",
+        )
+        return r.choice(options)
+
+    def party_work(self) -> str:
+        r, p = self.r, self.period()
+        options = (
+            f"Công tác xây dựng Đảng được chú trọng; {p} toàn Đảng bộ kết nạp {self.count('đảng viên')}, "
+            f"đạt {self.share()} chỉ tiêu giao.",
+            f"Ủy ban Kiểm tra các cấp đã kiểm tra {self.count('tổ chức cơ sở đảng')} khi có dấu hiệu vi "
+            f"phạm, thi hành kỷ luật {r.randint(2, 40)} đảng viên.",
+            f"Tỷ lệ người dân tham gia bảo hiểm y tế đạt {self.percent(85, 99)}; toàn tỉnh có "
+            f"{self.count('xã')} đạt chuẩn nông thôn mới, chiếm {self.share()} tổng số xã.",
+            f"Đến nay đã có {self.count('tổ chức cơ sở đảng')} hoàn thành kiện toàn bộ máy, trong đó "
+            f"{self.count('xã')} sắp xếp lại theo {self.document()}.",
+            f"Lực lượng chức năng phát hiện, xử lý {self.count('vụ')} vi phạm, thu nộp ngân sách "
+            f"{self.money()}.",
+        )
+        return r.choice(options)
+
+    def decisions(self) -> str:
+        return self.r.choice((
+            f"Thực hiện {self.document()} về việc giao chỉ tiêu, nhiệm vụ trọng tâm năm {self.year}, "
+            f"{self.pick(DEPARTMENTS)} đã tham mưu ban hành {self.document()}.",
+            f"Trên cơ sở {self.document()}, {self.pick(DEPARTMENTS)} phối hợp với UBND huyện "
+            f"{self.district} rà soát, bố trí {self.money()} cho các công trình trọng điểm.",
+            f"Hội nghị thống nhất ban hành {self.document()} nhằm đánh giá cán bộ bằng sản phẩm cụ thể.",
+        ))
+
+    def speech(self) -> str:
+        r = self.r
+        person = f"{self.name()}, {self.pick(PROVINCE_POSTS)} {r.choice(('', self.province)) or ''}".rstrip()
+        return (f"Phát biểu chỉ đạo hội nghị, đồng chí {person} ghi nhận những kết quả đạt được và đề nghị "
+                f"các cấp ủy, chính quyền tập trung tháo gỡ khó khăn, vướng mắc, đẩy nhanh tiến độ giải "
+                f"phóng mặt bằng các dự án trọng điểm.")
+
+    def targets(self) -> str:
+        y = self.year + 1
+        return self.r.choice((
+            f"Năm {y}, tỉnh {self.province} phấn đấu tốc độ tăng trưởng GRDP đạt {self.growth()}; thu "
+            f"ngân sách nhà nước đạt {self.money()}; thu hút {self.money()} vốn FDI.",
+            f"Mục tiêu đến năm 2025, huyện {self.district} có {self.count('xã')} đạt chuẩn nông thôn mới "
+            f"nâng cao, tỷ lệ đô thị hóa đạt {self.percent(20, 60)}.",
+            f"Chỉ tiêu giao năm {y} là kết nạp {self.count('đảng viên')}, tỷ lệ tổ chức cơ sở đảng hoàn "
+            f"thành tốt nhiệm vụ đạt {self.share()} trở lên.",
+            f"Giai đoạn 2021-2025, {self.district} phấn đấu thu hút {self.count('dự án')} với tổng vốn "
+            f"{self.money()}, xây mới {self.count('trường')} đạt chuẩn quốc gia.",
+        ))
+
+    def title(self) -> str:
+        return self.r.choice((
+            f"{self.province}: Phấn đấu hoàn thành các chỉ tiêu kinh tế - xã hội năm {self.year}",
+            f"{self.district} ({self.province}): Sơ kết {self.period()}",
+            f"Tỉnh ủy {self.province} giao chỉ tiêu, nhiệm vụ trọng tâm năm {self.year}",
+            f"{self.province} thu ngân sách đạt {self.money()}",
+            f"HĐND tỉnh {self.province} khai mạc kỳ họp thứ {self.r.randint(3, 20)}",
+        ))
+
+    def article(self) -> str:
+        r = self.r
+        date = (f"{r.randint(1, 28):02d}/{r.randint(1, 12):02d}/{self.year} "
+                f"{r.randint(6, 21):02d}:{r.randint(0, 59):02d}")
+        paragraphs = [self.lead(), self.attendees()]
+        for _ in range(r.randint(3, 6)):
+            picks = (self.economy if r.random() < 0.6 else self.party_work for _ in range(r.randint(2, 4)))
+            paragraphs.append(" ".join(pick() for pick in picks))
+        paragraphs.insert(r.randint(2, len(paragraphs)), self.decisions())
+        paragraphs += [self.speech(), " ".join(self.targets() for _ in range(r.randint(1, 3)))]
+        return "\n\n".join([self.title(), self.name(), date, *paragraphs]) + "\n"
+
+
+def article_text(seed: int, index: int) -> str:
+    """Article ``index`` of the corpus for ``seed`` (the headline on the first line)."""
+    return Writer(seed, index).article()
+
+
+def iter_corpus(n: int, seed: int) -> Iterator[tuple[str, str]]:
+    """``(file name, text)`` of the ``n`` articles, streaming."""
+    for i in range(n):
+        yield f"{i:06d}.txt", article_text(seed, i)
+
+
+def write_corpus(out: Path, n: int, seed: int) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, text in iter_corpus(n, seed):
+        path = out / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1000, help="number of articles")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", type=Path, required=True, help="directory to write NNNNNN.txt into")
+    args = parser.parse_args()
+    write_corpus(args.out, args.n, args.seed)
+    print(f"wrote {args.n} articles to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

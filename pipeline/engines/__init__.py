@@ -1,0 +1,1 @@
+"""Engines behind :func:`pipeline.engine.extract_articles` that need more than the standard library."""
