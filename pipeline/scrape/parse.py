@@ -173,6 +173,7 @@ def parse_page(html: str, url: str | None = None, source: Source | None = None) 
         page.extractor = "trafilatura"
         if text:
             lines = _without_heading(text.splitlines(), page.title)
+            lines = [ln for ln in lines if not any(p.search(ln) for p in sel.drop_text)]
             text = "\n".join(_without_byline(_with_lead(page.lead, lines), page.author))
         if not page.published_at:
             doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, only_with_metadata=False)

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from pipeline.cli import cli
 from pipeline.scrape.parse import parse_page
-from tests.pipeline.scrape.localnews import listing_html, rss_feed
+from tests.pipeline.scrape.localnews import STORIES, article_html, listing_html, rss_feed
 
 LISTINGS = (
     "dantri__the-gioi",
@@ -167,3 +167,40 @@ def test_scrape_real_pages_served_under_their_paths(
         ],
     )
     assert one.exit_code == 1 and "listing page" in one.stderr
+
+
+def test_parse_page_site_drop_text_applies_to_generic_body() -> None:
+    story = STORIES[1]
+    closing = (
+        "Bạn đang đọc bài viết Vĩnh Yên mở rộng trường học tại chuyên mục Giáo dục "
+        "của Báo Văn hóa và Phát triển."
+    )
+    html = article_html(story).replace("</div>\n</article>", f"<p>{closing}</p></div>\n</article>")
+    assert closing in html
+    page = parse_page(html, "https://vanhoavaphattrien.vn/vinh-yen-mo-rong-truong-hoc-a10002.html")
+    assert page.source == "vanhoavaphattrien" and page.extractor == "trafilatura"
+    assert page.text.splitlines() == list(story.paragraphs)
+    elsewhere = parse_page(html, "https://bao.example.vn/vinh-yen-mo-rong-truong-hoc-10002.htm")
+    assert elsewhere.text.splitlines()[-1] == closing
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (lambda html: html.replace("<p>", "<p hidden>").split('<div class="content">')[0], "no article body"),
+        (lambda html: "<html><body></body></html>", "no article body (0 chars"),
+    ],
+    ids=["cut-off", "empty"],
+)
+def test_parse_page_no_body_gives_reason(change, reason: str) -> None:
+    page = parse_page(change(article_html(STORIES[0])), "https://bao.example.vn/a-10001.htm")
+    assert not page.is_article
+    assert page.reason is not None and page.reason.startswith(reason)
+
+
+def test_parse_page_without_date_meta_reads_page_text() -> None:
+    story = STORIES[2]
+    page = parse_page(article_html(story, meta_date=False), "https://bao.example.vn" + story.path)
+    assert page.is_article
+    assert page.published_at == story.published[:16] + ":00+07:00"
+    assert page.title == story.title and page.author == story.author
