@@ -156,6 +156,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
         (rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])", _through),
         (rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+(?P<d>\d{{1,2}})\s*/\s*(?P<n>\d{{1,2}})"
          rf"(?:\s*/\s*{_Y})?", _as_of),
+        (rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?P<d>\d{{1,2}})/(?P<n>\d{{1,2}})/{_Y}", _as_of),
         (r"ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}(?:\s*(?:/|năm)\s*\d{4})?"
          r"|(?<![\d/])\d{1,2}/\d{1,2}/\d{4}", _date),
         (rf"(?:nhiệm\s+kỳ|giai\s+đoạn|năm\s+học|niên\s+khóa)\s+{_Y}{_DASH}{_Y2}", _term),

@@ -23,6 +23,7 @@ EXPRESSIONS = [
     ("Giải ngân vốn đầu tư công đến hết tháng 9 đạt 9.412 tỷ đồng.", "2025-10-15", ["2025-M9"]),
     ("Tính đến ngày 31/8/2025, toàn tỉnh giải ngân 47,5%.", None, ["2025-M8"]),
     ("Đến ngày 15/8/2024, dự án bàn giao 21,6 km.", None, ["2024-08"]),
+    ("Tính đến 30/6/2024, toàn tỉnh giải ngân 40%.", None, ["2024-H1"]),
     ("Đến hết năm phải giải ngân 100% kế hoạch.", "2025-09-06", ["2025"]),
     ("Tăng 18,01% so với cùng kỳ năm 2021.", None, [None]),
     ("Tăng 5% so với năm trước.", None, [None]),
