@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,5 +18,6 @@ def metadata_for(db_path: str | Path) -> dict[str, Any]:
     meta: dict[str, Any] = yaml.safe_load(METADATA_FILE.read_text(encoding="utf-8"))
     name = Path(db_path).stem
     meta["databases"] = {name: meta["databases"][TEMPLATE_DB]}
-    meta["description_html"] = meta["description_html"].replace(f"/{TEMPLATE_DB}/", f"/{name}/")
+    links = re.compile(f'href="/{TEMPLATE_DB}(?=[/"])')
+    meta["description_html"] = links.sub(f'href="/{name}', meta["description_html"])
     return meta

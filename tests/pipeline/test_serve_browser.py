@@ -176,7 +176,8 @@ def test_serve_canned_queries_run_on_the_store(store: Path, query: str, params: 
 def test_serve_metadata_follows_the_store_name(tmp_path: Path) -> None:
     meta = metadata_for(tmp_path / "hanoi_2024.db")
     assert list(meta["databases"]) == ["hanoi_2024"]
-    assert "/hanoi_2024/indicators" in meta["description_html"]
+    assert 'href="/hanoi_2024/indicators"' in meta["description_html"]
+    assert 'href="/hanoi_2024"' in meta["description_html"] and "/vnnews" not in meta["description_html"]
     columns = meta["databases"]["hanoi_2024"]["tables"]["indicators"]["columns"]
     assert " / " in columns["value"]  # English / Vietnamese
 
