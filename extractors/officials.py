@@ -181,7 +181,7 @@ def title_for(ctx: Context, name: tuple[int, int]) -> Title | None:
     before = title_before(ctx, name[0])
     if before is not None and not before.rank_only:
         return before
-    return title_after(ctx, name[1]) or before or title_of_list(ctx, name[0])
+    return title_after(ctx, name[1]) or title_of_list(ctx, name[0])  # a rank alone is no post
 
 
 def match(text: str, units: list[Span]) -> list[tuple[tuple[int, int], Title]]:

@@ -164,7 +164,7 @@ def _parse(text: str, start: int, head: str, by_start: dict[int, PlaceMention]) 
                 return unit
         elif pat.role == "named":
             name_end = _named_end(text, end)
-            if name_end is not None and not lookup(text[start:name_end]):
+            if name_end is not None and not _is_place(text[start:name_end], len(head.split())):
                 unit = UnitMatch(start, name_end, pat.kind, start, pat.place, pat.style)
                 _tail(text, unit, by_start)
                 return unit
@@ -276,6 +276,17 @@ def _described_end(text: str, pos: int) -> int | None:
     return pos if LEVEL_WORD.match(text, pos) else None
 
 
+def _is_place(name: str, head_words: int) -> bool:
+    """ "Hội An", "Trường Sa": a place whose name begins like a body."""
+    words = name.split()
+    for n in range(head_words + 1, min(len(words), 4) + 1):
+        if not all(w[:1].isupper() for w in words[:n]):
+            break
+        if lookup(" ".join(words[:n])):
+            return True
+    return False
+
+
 def _is_cap(word: str) -> bool:
     return word[:1].isupper() or word.isdigit()
 
@@ -288,7 +299,7 @@ def _named_end(text: str, pos: int) -> int | None:
         word = toks[i].group()
         if end is not None and _starts_person_name(toks, i):
             break  # "Giám đốc Sở Tài chính | Lê Minh Khôi"
-        if _is_cap(word):
+        if word[:1].isupper() or (word.isdigit() and lower_run == 0):
             end, lower_run = toks[i].end(), 0
         elif word in CONNECTORS and i + 1 < len(toks) and _is_cap(toks[i + 1].group()) and end is not None:
             if head_regex().match(text, toks[i + 1].start()):

@@ -118,6 +118,8 @@ def test_officials_list_under_a_heading() -> None:
         "Nông dân Trần Văn Ba trồng 3 ha cam.",  # a person, but no post
         "Ông Văn đề nghị đẩy nhanh tiến độ.",  # a short reference
         "Kỷ niệm ngày sinh Chủ tịch Hồ Chí Minh.",  # the city's namesake
+        "Đại tướng Võ Nguyên Giáp là vị tướng huyền thoại.",  # a rank is not a post
+        "Ông Nguyễn Văn An, 65 tuổi, ở thôn Đông, xã Tề Lỗ, chia sẻ.",
         "Phóng viên Lê Minh Hà, Báo Vĩnh Phúc thực hiện.",  # a reporter is not a post
     ],
 )

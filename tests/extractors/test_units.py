@@ -153,6 +153,9 @@ def test_units_province_left_out_when_the_article_never_names_it() -> None:
         "Các Bộ, ngành Trung ương hướng dẫn; Sở dĩ chậm là do thiếu vốn.",
         "Bảo đảm an sinh xã hội, trật tự an toàn xã hội.",
         "Theo Kế hoạch số 45/KH-UBND và Công văn số 3127/UBND-KTTH, Nghị quyết số 15/NQ-HĐND.",
+        "Bộ Tiêu chí quốc gia về xã nông thôn mới được áp dụng.",
+        "Hội An đón 2 triệu lượt khách; Trường Sa vẫn là một phần Tổ quốc.",
+        "Nhân dân phấn khởi. Nhà nước hỗ trợ. Trường hợp vi phạm sẽ bị xử lý.",
     ],
 )
 def test_units_generic_mentions_are_not_units(sentence: str) -> None:
