@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,15 +19,37 @@ from tqdm import tqdm
 from pipeline.scrape.dates import date_part
 from pipeline.scrape.discover import discover
 from pipeline.scrape.fetch import Fetched, Fetcher
-from pipeline.scrape.parse import parse_page
+from pipeline.scrape.parse import ParsedPage, parse_page
 from pipeline.scrape.settings import CrawlSettings
 from pipeline.scrape.sources import Source
-from pipeline.scrape.state import STATE_FILE, CrawlState, now_iso
+from pipeline.scrape.state import STATE_FILE, CrawlState, PageState, now_iso
 from pipeline.scrape.store import RawStore, content_hash, source_dir_name
 from pipeline.scrape.urls import canonical_url, host_of
 
 log = logging.getLogger(__name__)
 MAX_FEED_DEPTH = 2  # feed index -> feed -> items; sitemap index -> sitemap -> urls
+
+
+class Drop(Exception):  # noqa: N818 (scrapy's name)
+    """An item pipeline step's verdict: this page is not stored, and why."""
+
+    def __init__(self, outcome: str, reason: str) -> None:
+        super().__init__(reason)
+        self.outcome = outcome
+        self.reason = reason
+
+
+@dataclass(slots=True)
+class Scraped:
+    """A fetched and parsed page on its way through the item pipeline."""
+
+    key: str  # canonical form of the URL asked for
+    url: str
+    fetched: Fetched
+    page: ParsedPage
+    canon: str  # the page's own canonical URL (rel=canonical), else ``key``
+    digest: str  # content hash of the body text
+    revisit: bool  # the URL was stored before (a conditional re-fetch that changed)
 
 
 @dataclass(slots=True)
@@ -195,15 +217,15 @@ class Crawler:
             return self._count("duplicate")
         self._seen.add(key)
         prior = self.state.page(key)
-        stored = prior is not None and prior.outcome == "stored"
+        stored = prior if prior is not None and prior.outcome == "stored" else None
         got = self.fetcher.fetch(
-            url, prior.etag if stored and prior else None, prior.last_modified if stored and prior else None
+            url, stored.etag if stored else None, stored.last_modified if stored else None
         )
         if got.robots_blocked:
             self.state.save(key, "robots", source=self.source_name, reason=got.error)
             return self._count("robots")
         if got.not_modified:
-            self.state.save(key, "stored", source=self.source_name, status=304)
+            self.state.touch(key, 304)
             return self._count("unchanged-304")
         if not got.ok:
             reason = got.error or f"HTTP {got.status}"
@@ -212,33 +234,66 @@ class Crawler:
             return "failed"
         self.summary.counts["fetched"] += 1
         page = parse_page(got.text, got.final_url, self.source)
-        canon = page.canonical_url or canonical_url(got.final_url)
-        if not page.is_article:
-            reason = page.reason or "no article"
-            self.summary.not_articles.append((url, reason))
-            self.state.save(key, "not-article", source=self.source_name, status=got.status, reason=reason)
-            return self._count("not-article")
-        if canon != key and not stored and (canon in self._seen or self._stored_elsewhere(canon)):
-            self.state.save(
-                key, "duplicate", source=self.source_name, status=got.status, reason=f"same as {canon}"
-            )
-            return self._count("duplicate")
-        self._seen.add(canon)
-        digest = content_hash(page.text)
-        twin = self.state.url_with_hash(digest, canon)
+        item = Scraped(
+            key,
+            url,
+            got,
+            page,
+            page.canonical_url or canonical_url(got.final_url),
+            content_hash(page.text),
+            revisit=stored is not None,
+        )
+        try:
+            for step in self.item_pipeline:
+                item = step(item)
+        except Drop as drop:
+            if drop.outcome == "not-article":
+                self.summary.not_articles.append((url, drop.reason))
+            self.state.save(key, drop.outcome, source=self.source_name, status=got.status, reason=drop.reason)
+            return self._count(drop.outcome)
+        return self._count(self._store(item, stored))
+
+    # ------------------------------------------------------------ item pipeline (in order)
+
+    @property
+    def item_pipeline(self) -> tuple[Callable[[Scraped], Scraped], ...]:
+        return (self.drop_non_articles, self.drop_same_url, self.drop_same_text, self.drop_too_old)
+
+    def drop_non_articles(self, item: Scraped) -> Scraped:
+        if not item.page.is_article:
+            raise Drop("not-article", item.page.reason or "no article")
+        return item
+
+    def drop_same_url(self, item: Scraped) -> Scraped:
+        """A page whose rel=canonical names an article already seen or stored under another URL."""
+        if (
+            item.canon != item.key
+            and not item.revisit
+            and (item.canon in self._seen or self._stored_elsewhere(item.canon))
+        ):
+            raise Drop("duplicate", f"same as {item.canon}")
+        self._seen.add(item.canon)
+        return item
+
+    def drop_same_text(self, item: Scraped) -> Scraped:
+        twin = self.state.url_with_hash(item.digest, item.canon)
         if twin:
-            self.state.save(
-                key, "duplicate", source=self.source_name, status=got.status, reason=f"same text as {twin}"
-            )
-            return self._count("duplicate")
-        if self.since and page.published and page.published < self.since:
-            self.state.save(key, "too-old", source=self.source_name, status=got.status, reason=page.published)
-            return self._count("too-old")
+            raise Drop("duplicate", f"same text as {twin}")
+        return item
+
+    def drop_too_old(self, item: Scraped) -> Scraped:
+        published = item.page.published
+        if self.since and published and published < self.since:
+            raise Drop("too-old", f"published {published}, before --since {self.since}")
+        return item
+
+    def _store(self, item: Scraped, stored: PageState | None) -> str:
+        got, page = item.fetched, item.page
         source = self.source_name or source_dir_name(page.source or host_of(got.final_url))
         record = {
-            "id": "",
+            "id": self.store.path_for(source, item.canon).stem,
             "url": got.final_url,
-            "canonical_url": canon,
+            "canonical_url": item.canon,
             "source": source,
             "fetched_at": now_iso(),
             "status": got.status,
@@ -251,10 +306,9 @@ class Crawler:
             "encoding": got.encoding,
             "extractor": page.extractor,
         }
-        record["id"] = self.store.path_for(source, canon).stem
         outcome, path = self.store.put(record)
-        state_hash = digest if outcome != "kept" else (prior.content_hash if prior else None)
-        for url_key in {key, canon}:
+        digest = item.digest if outcome != "kept" else (stored.content_hash if stored else None)
+        for url_key in {item.key, item.canon}:
             self.state.save(
                 url_key,
                 "stored",
@@ -262,10 +316,10 @@ class Crawler:
                 status=got.status,
                 etag=got.headers.get("ETag"),
                 last_modified=got.headers.get("Last-Modified"),
-                content_hash=state_hash if url_key == canon else None,
+                content_hash=digest if url_key == item.canon else None,
                 record=str(path),
             )
-        return self._count(outcome)
+        return outcome
 
     def _stored_elsewhere(self, canon: str) -> bool:
         prior = self.state.page(canon)

@@ -117,6 +117,11 @@ class CrawlState:
         )
         self.db.commit()
 
+    def touch(self, url: str, status: int) -> None:
+        """A re-check that changed nothing (304): keep validators, hash and record."""
+        self.db.execute("UPDATE pages SET status = ?, updated_at = ? WHERE url = ?", (status, now_iso(), url))
+        self.db.commit()
+
     # ------------------------------------------------------------ queue
 
     def enqueue(self, url: str, source: str | None, published: str | None, revisit: bool) -> bool:

@@ -69,19 +69,32 @@ def test_scrape_output_is_read_by_extract(site, route, tmp_path: Path) -> None:
     assert {o["published"] for o in objs} == {s.published[:10] for s in STORIES}
 
 
-def test_scrape_second_run_uses_conditional_get(site, route, tmp_path: Path) -> None:
+@pytest.mark.parametrize("runs", [2, 3], ids=["second-run", "third-run-keeps-validators"])
+def test_scrape_later_runs_use_conditional_get(site, route, tmp_path: Path, runs: int) -> None:
     serve_news(site, route, etag=True)
     assert scrape("--feed", site.url("/rss.xml"), "--out", str(tmp_path), *FAST)[0] == 0
     mtimes = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*.json")}
-    first = len(site.log)
-    code, _, err = scrape("--feed", site.url("/rss.xml"), "--out", str(tmp_path), *FAST)
-    assert code == 0, err
-    second = site.log[first:]
-    article_hits = [h for h in second if h.path in {s.path for s in STORIES}]
+    for _ in range(runs - 1):
+        before = len(site.log)
+        code, _, err = scrape("--feed", site.url("/rss.xml"), "--out", str(tmp_path), *FAST)
+        assert code == 0, err
+    article_hits = [h for h in site.log[before:] if h.path in {s.path for s in STORIES}]
     assert len(article_hits) == 3
     assert all(h.headers.get("If-None-Match") and h.status == 304 for h in article_hits)
     assert "unchanged 3" in err and "new 0" in err
     assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*.json")} == mtimes
+
+
+def test_scrape_changed_article_is_updated_on_revisit(site, route, tmp_path: Path) -> None:
+    serve_news(site, route, etag=True)
+    assert scrape("--feed", site.url("/rss.xml"), "--out", str(tmp_path), *FAST)[0] == 0
+    story = STORIES[0]
+    fixed = story.paragraphs[0].replace("75 ha", "76 ha")
+    site.routes[story.path] = route(article_html(story).replace(story.paragraphs[0], fixed), etag='"a0-v2"')
+    code, _, err = scrape("--feed", site.url("/rss.xml"), "--out", str(tmp_path), *FAST)
+    assert code == 0, err
+    assert "updated 1" in err and "unchanged 2" in err
+    assert records(tmp_path)[site.url(story.path)]["text"].splitlines()[0] == fixed
 
 
 def test_scrape_feed_unchanged_fetches_nothing_more(site, route, tmp_path: Path) -> None:
