@@ -39,6 +39,7 @@ from extractors.quantities import nouns
 from pipeline.article import Article, Span
 from pipeline.sentences import sentence_at, sentences
 
+GLUED_HEADLINE_SPAN = 30  # how far after the glue the next headline's "Place:" colon may stand
 LEVEL_RANK = {"commune": 3, "district": 2, "province": 1}
 # "nối thành phố Vinh với thị xã Cửa Lò": the ends of a route do not own its figures
 _ROUTE_END = re.compile(
@@ -171,6 +172,15 @@ def _label(text: str, clause: tuple[int, int], fig: Fig, window_start: int) -> s
     return " ".join(p for p in (label, after) if p).strip() or text[fig.start : fig.end]
 
 
+def is_headline_run(sentence: str) -> bool:
+    """Related-article headlines the page glued together ("…chính sáchVĩnh Phúc: Hơn 1 tháng xử lý…"):
+    their figures belong to other articles, so this article's period does not apply to them."""
+    return any(
+        a.islower() and b.isupper() and ":" in sentence[i + 1 : i + GLUED_HEADLINE_SPAN]
+        for i, (a, b) in enumerate(zip(sentence, sentence[1:], strict=False))
+    )
+
+
 def _default_code(fig: Fig) -> str:
     """The code of a figure whose clause names no indicator: its noun's, "18/19 chỉ tiêu", or other."""
     if fig.default:
@@ -244,6 +254,7 @@ def _sentence_rows(
     cues = lexicon().find(text, sent[0], sent[1])
     keep = [(c.start, c.end) for c in cues] + [(f.start, f.end) for f in sfigs]
     clauses = split(text, sent[0], sent[1], keep)
+    headlines = is_headline_run(text[sent[0] : sent[1]])
     subject: tuple[str, str] | None = None
     out: list[Span] = []
     carry_out = target_carry
@@ -271,7 +282,7 @@ def _sentence_rows(
                 code, label = _default_code(f), _label(text, clause, f, window_start)
             unit = "party_member" if f.unit == "person" and code in PARTY_MEMBER_CODES else f.unit
             segment = segment_of(text, sent, f.start)
-            period = periods.at((f.start, f.end), clause, sent)
+            period = periods.at((f.start, f.end), clause, sent, own_only=headlines)
             future = bool(pub_year and period and period[:4].isdigit() and int(period[:4]) > pub_year)
             ctx = KindContext(text, (f.start, f.end), clause, segment, sent, unit, code, target_carry, future)
             kind, sign = kind_of(ctx, rank=f.source == "rank")

@@ -6,7 +6,7 @@
   "quý I/2023" → ``2023-Q1``, "11 tháng" → ``M11``, "tháng 5/2024" → ``2024-05``,
   "từ đầu năm đến nay" (year to date, read against the publication month);
 - ``plan``: a year named as the one planned for ("triển khai nhiệm vụ năm 2024"): the period of
-  figures next to it, but not carried on to later sentences;
+  figures next to it, but not the year an expression that leaves it unsaid belongs to;
 - ``term``: "nhiệm kỳ 2020-2025", "giai đoạn 2021 - 2025" → ``2020/2025``;
 - ``base``: a comparison base, never the figure's period: "(so với) cùng kỳ năm 2021",
   "so với năm trước";
@@ -16,8 +16,9 @@
 Expressions that leave the year unsaid ("6 tháng đầu năm", "năm nay") take the publication year,
 else the last year the article named before them. :class:`PeriodResolver` picks the period of one
 figure: the nearest expression in its clause, else the last point period before it in its sentence
-(or one right after it), else a term named in its sentence, else the last point period named
-earlier in the article (unless that lies after the publication year), else the publication year.
+(or one right after it), else a term named in its sentence, else the first period named in the last
+earlier sentence that names one (unless that lies after the publication year), else the publication
+year.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+
+from pipeline.sentences import sentence_at, sentences
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 MONTHS_TO_PART = {3: "Q1", 6: "H1", 12: ""}
@@ -202,6 +205,7 @@ class PeriodResolver:
 
     def __init__(self, text: str, published: str | None) -> None:
         self.text = text
+        self.bounds = sentences(text)
         self.mentions = find_periods(text)
         self.starts = [m.start for m in self.mentions]
         self.pub_year, self.pub_month = _published(published)
@@ -217,7 +221,10 @@ class PeriodResolver:
     def _code(self, m: PeriodMention) -> str | None:
         return m.code(self._default_year(m.start), self.pub_month)
 
-    def at(self, fig: tuple[int, int], clause: tuple[int, int], sentence: tuple[int, int]) -> str | None:
+    def at(
+        self, fig: tuple[int, int], clause: tuple[int, int], sentence: tuple[int, int], own_only: bool = False
+    ) -> str | None:
+        """The figure's period; ``own_only``: only what its own sentence says (a related headline)."""
         usable = [m for m in self.mentions if m.role in ("point", "plan", "term")]
         inside = [m for m in usable if clause[0] <= m.start and m.end <= clause[1]]
         if inside:
@@ -233,9 +240,14 @@ class PeriodResolver:
         terms = [m for m in usable if m.role == "term" and sentence[0] <= m.start and m.end <= sentence[1]]
         if terms:
             return self._code(terms[0])
-        earlier = [m for m in points if m.end <= sentence[0] and m.role == "point"]
+        if own_only:
+            return None
+        earlier = [m for m in points if m.end <= sentence[0]]
         if earlier:
-            code = self._code(earlier[-1])
+            # the last sentence before that names a period, and the first period it names: in
+            # "tổng kết năm 2023 và triển khai nhiệm vụ năm 2024" the report is about 2023
+            bounds = sentence_at(self.bounds, earlier[-1].start) or (earlier[-1].start, earlier[-1].end)
+            code = self._code(next(m for m in earlier if m.start >= bounds[0]))
             # a later year named in passing ("chương trình công tác năm 2025") does not carry over
             if not (code and self.pub_year and int(code[:4]) > self.pub_year):
                 return code

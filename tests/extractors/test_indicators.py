@@ -298,3 +298,11 @@ def test_indicators_target_people_are_targets_unless_targets_are_handed_to_them(
     )
     got = [(r["kind"], r["approx"]) for r in rows(text)]
     assert got == [("target", None), ("target", "more_than")]
+
+
+def test_indicators_glued_related_headlines_keep_only_their_own_period():
+    text = (
+        "Năm 2022, thành phố kết nạp 80 đảng viên.\n"
+        "Vĩnh Phúc: Tổng kết chính sách tín dụngVĩnh Phúc: Hơn 1 tháng xử lý 296 trường hợp vi phạm chở hàng"
+    )
+    assert [(r["value"], r["period"]) for r in rows(text)] == [(80, "2022"), (296, None)]

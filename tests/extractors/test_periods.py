@@ -80,6 +80,13 @@ def _at(text: str, figure: str, published: str | None = None) -> str | None:
             None,
             "2022-H1",
         ),
+        # carried from the first period of the last sentence that names one
+        (
+            "Hội nghị tổng kết năm 2023 và triển khai nhiệm vụ năm 2024. Đến nay 36 xã đạt chuẩn.",
+            "36 xã",
+            None,
+            "2023",
+        ),
         # nothing said: the publication year
         ("Đảng bộ kết nạp 80 đảng viên.", "80 đảng viên", "2023-05-02", "2023"),
         ("Đảng bộ kết nạp 80 đảng viên.", "80 đảng viên", None, None),
