@@ -74,6 +74,8 @@ def patterns() -> dict[str, list[Pattern]]:
         fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in row.items()}
         pat = Pattern(**fields)
         out.setdefault(pat.pattern, []).append(pat)
+        if pat.role == "organ" and pat.pattern.startswith("Ban "):  # "Trưởng ban Tuyên giáo Tỉnh ủy"
+            out.setdefault("b" + pat.pattern[1:], []).append(pat)
     roles = ("fixed", "organ", "committee", "centre", "body", "named", "described", "enterprise")
     order = {r: i for i, r in enumerate(roles)}
     for pats in out.values():
@@ -359,6 +361,7 @@ def _generic(text: str, unit: UnitMatch) -> bool:
 def unit_name(unit: UnitMatch, text: str, places: ArticlePlaces) -> str | None:
     """The expanded name with the place added; None when the mention cannot be pinned down."""
     written = unit.canonical or expand(unit.written or text[unit.start : unit.end])
+    written = written[:1].upper() + written[1:]
     if unit.place is not None:
         return written
     if unit.level_word is not None:

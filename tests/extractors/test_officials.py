@@ -74,6 +74,9 @@ def test_officials_title_before_name(sentence: str, expected: list[tuple[str, st
         ("Đồng chí Lê Thị Vân - Ủy viên BTV Tỉnh ủy, Phó Trưởng ban Thường trực Ban Dân vận Tỉnh ủy dự.",
          [("Lê Thị Vân", "Ủy viên Ban Thường vụ Tỉnh ủy, Phó Trưởng ban Thường trực Ban Dân vận Tỉnh ủy",
            "Ban Dân vận Tỉnh ủy")]),
+        ("Đồng chí Nguyễn Văn Hải, Ủy viên BTV, Trưởng ban Tuyên giáo Tỉnh ủy phát biểu.",
+         [("Nguyễn Văn Hải", "Ủy viên Ban Thường vụ, Trưởng ban Tuyên giáo Tỉnh ủy",
+           "Ban Tuyên giáo Tỉnh ủy")]),
         ("Đại tá Phạm Văn Sơn, Giám đốc Công an tỉnh cho biết.",  # a rank gives way to the post
          [("Phạm Văn Sơn", "Giám đốc Công an tỉnh", "Công an tỉnh")]),
         ("Bà Lưu Thị Hòa, Bí thư Đảng ủy, Chủ tịch HĐND xã Đồng Văn khẳng định.",
