@@ -30,8 +30,17 @@ _WRITE_ACTIONS = {
 }
 
 
-def _authorize(action: int, *_names: str | None) -> int:
-    return sqlite3.SQLITE_DENY if action in _WRITE_ACTIONS else sqlite3.SQLITE_OK
+# Pragmas that take an argument yet only read (``PRAGMA table_info(indicators)``).
+_READING_PRAGMAS = {"table_info", "table_xinfo", "index_list", "index_info", "index_xinfo",
+                    "foreign_key_list", "foreign_key_check", "integrity_check", "quick_check"}
+
+
+def _authorize(action: int, arg1: str | None, arg2: str | None, *_names: str | None) -> int:
+    if action in _WRITE_ACTIONS:
+        return sqlite3.SQLITE_DENY
+    if action == sqlite3.SQLITE_PRAGMA and arg2 is not None and (arg1 or "").lower() not in _READING_PRAGMAS:
+        return sqlite3.SQLITE_DENY  # setting a pragma
+    return sqlite3.SQLITE_OK
 
 
 def vn_fold(value: Any) -> str | None:
@@ -71,7 +80,7 @@ def run_query(sql: str, db: str | Path | None = None, params: Any = ()) -> Resul
         rows = cur.fetchall()
     except sqlite3.DatabaseError as exc:
         msg = str(exc)
-        if "not authorized" in msg or "readonly" in msg or "query_only" in msg:
+        if any(m in msg for m in ("not authorized", "authorization denied", "readonly", "query_only")):
             raise ReadOnlyError(
                 "the store is read-only here: `vnnews query` runs SELECT statements only "
                 "(to change the store, re-run `vnnews run` or `vnnews load`)"

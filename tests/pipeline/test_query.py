@@ -43,14 +43,19 @@ def run(*args: str) -> tuple[int, str, str]:
         "CREATE TABLE notes (x)",
         "ALTER TABLE people ADD COLUMN age INTEGER",
         "CREATE INDEX idx_x ON money (value)",
-        "ATTACH DATABASE 'other.db' AS other",
+        "ATTACH DATABASE '{tmp}/other.db' AS other",
         "PRAGMA user_version = 5",
+        "PRAGMA query_only = 0",
+        "VACUUM",
+        "VACUUM INTO '{tmp}/other.db'",
+        "WITH doomed AS (SELECT 1) DELETE FROM money",
+        "REPLACE INTO people (id, name, key) VALUES (1, 'A', 'a')",
         "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')",
     ],
 )
 def test_query_refuses_writes(store: Path, sql: str, tmp_path: Path) -> None:
     before = digest(store)
-    code, out, err = run("query", sql, "--db", str(store))
+    code, out, err = run("query", sql.format(tmp=tmp_path), "--db", str(store))
     assert code == 1 and out == ""
     assert err.startswith("vnnews: error: ") and "read-only" in err and err.count("\n") == 1
     assert digest(store) == before
@@ -84,6 +89,11 @@ def test_query_formats_give_the_same_rows(store: Path, fmt: str) -> None:
 def test_query_bad_sql_is_one_line(store: Path, sql: str, message: str) -> None:
     code, _, err = run("query", sql, "--db", str(store))
     assert code == 1 and err.count("\n") == 1 and message in err
+
+
+def test_query_reading_pragmas_are_allowed(store: Path) -> None:
+    code, out, _ = run("query", "PRAGMA table_info(indicators)", "--db", str(store), "--format", "json")
+    assert code == 0 and "location" in {row["name"] for row in json.loads(out)}
 
 
 def test_query_missing_store_is_not_created(tmp_path: Path) -> None:
