@@ -156,7 +156,7 @@ class LazyPlaces(Mapping[str, str]):
 
     def __init__(self, text: str, folded: str) -> None:
         self._args = (text, folded)
-        self._places: Mapping[str, str] | None = None
+        self._places: dict[str, str] | None = None
 
     def _get(self) -> dict[str, str]:
         if self._places is None:

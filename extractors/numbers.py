@@ -150,7 +150,7 @@ def format_number(value: float, decimals: int | None = None) -> str:
         frac = frac.rstrip("0")
     else:
         whole, _, frac = f"{abs(value):.{decimals}f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
