@@ -44,7 +44,8 @@ def match(text: str) -> list[tuple[Figure, int, str]]:
             continue
         code = codes[re.sub(r"\s+", " ", m.group("cur")).casefold()]
         bare_dong = m.group("cur").casefold() == "đồng"
-        if bare_dong and fig.scale == 1 and max(fig.value, fig.high or 0) < 1000:
+        per_unit = text.startswith("/", m.end())  # "500 đồng/kg" is a price
+        if bare_dong and not per_unit and fig.scale == 1 and max(fig.value, fig.high or 0) < 1000:
             continue  # "48 đồng …" in news text is almost never money ("VNĐ", "đ" are)
         out.append((fig, m.end(), code))
     return out

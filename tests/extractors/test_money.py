@@ -16,6 +16,7 @@ AMOUNTS = [
     ("Giá vé 300.000đ một lượt.", "300.000đ", 300_000, None, "VND", None),
     ("Lương tối thiểu 4,68 triệu đồng/tháng.", "4,68 triệu đồng", 4_680_000, None, "VND", None),
     ("Mỗi dự án cần tối thiểu 50 tỷ đồng.", "tối thiểu 50 tỷ đồng", 50_000_000_000, None, "VND", "more_than"),
+    ("Giá thu mua tăng 500 đồng/kg.", "500 đồng", 500, None, "VND", None),
     ("Quỹ có 1.000.000 đồng.", "1.000.000 đồng", 1_000_000, None, "VND", None),
     ("Phí 1.000 VNĐ mỗi lần.", "1.000 VNĐ", 1_000, None, "VND", None),
     ("Mỗi hộ nhận 1,2 triệu VND.", "1,2 triệu VND", 1_200_000, None, "VND", None),
