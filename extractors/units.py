@@ -34,6 +34,7 @@ LEVEL_WORD = re.compile(
 )
 ABBR_IN_PARENS = re.compile(r"\s*\([A-ZĐ]{2,8}\)")
 COORDINATION = re.compile(r"\s*(?:,|và)\s*")
+SPACE = re.compile(r"\s+")
 TOKEN = re.compile(r"[^\W\d_]+|\d+|[-&]")
 CONNECTORS = ("và", "-", "&")
 
@@ -129,9 +130,6 @@ def expand(text: str) -> str:
     return re.sub(r"\s+", " ", out).strip()
 
 
-# ---- matching -------------------------------------------------------------------------------
-
-
 def match(text: str, places: list[PlaceMention] | None = None) -> list[UnitMatch]:
     """Every unit mention in ``text``, maximal and not overlapping, left to right."""
     by_start = {m.start: m for m in (places if places is not None else find_places(text))}
@@ -162,7 +160,12 @@ def _parse(text: str, start: int, head: str, by_start: dict[int, PlaceMention]) 
                 return unit
         elif pat.role in ("committee", "body"):
             unit = UnitMatch(start, end, pat.kind, start, pat.place, pat.style)
-            if _tail(text, unit, by_start) or not pat.needs_tail:
+            if _tail(text, unit, by_start):
+                return unit
+            if pat.role == "committee" and (inner := _organ_chain(text, start, end, by_start, True)):
+                inner.kind = pat.kind  # "Đảng ủy Công an tỉnh", "Đảng bộ Công ty …": the Party body of it
+                return inner
+            if not pat.needs_tail:
                 return unit
         elif pat.role == "named":
             name_end = _named_end(text, end)
@@ -182,13 +185,11 @@ def _parse(text: str, start: int, head: str, by_start: dict[int, PlaceMention]) 
     return None
 
 
-def _organ_chain(text: str, start: int, end: int, by_start: dict[int, PlaceMention]) -> UnitMatch | None:
+def _organ_chain(text: str, start: int, end: int, by_start: dict[int, PlaceMention],
+                 of_company: bool = False) -> UnitMatch | None:
     """An organ and its committee or body: "Ban Thường vụ (BTV) Tỉnh ủy", "Ban Tuyên giáo Trung ương"."""
-    after = end
-    paren = ABBR_IN_PARENS.match(text, after)
-    if paren:
-        after = paren.end()
-    gap = re.compile(r"\s+").match(text, after)
+    paren = ABBR_IN_PARENS.match(text, end)
+    gap = SPACE.match(text, paren.end() if paren else end)
     if not gap:
         return None
     centre = centre_regex().match(text, gap.end())
@@ -199,7 +200,7 @@ def _organ_chain(text: str, start: int, end: int, by_start: dict[int, PlaceMenti
     if not nxt:
         return None
     inner = _parse(text, gap.end(), nxt.group(), by_start)
-    if inner is None or inner.kind == "enterprise":
+    if inner is None or (inner.kind == "enterprise" and not of_company):
         return None
     inner.start = start
     return inner
@@ -248,7 +249,7 @@ def _tail(text: str, unit: UnitMatch, by_start: dict[int, PlaceMention]) -> bool
         else:
             unit.end, unit.level_word = lw.end(), lw.group("lw")
         return True
-    space = re.compile(r"\s+").match(text, unit.end)
+    space = SPACE.match(text, unit.end)
     place = by_start.get(space.end()) if space else None
     if place is not None and place.level != "commune":
         unit.end, unit.place = place.end, place
@@ -353,9 +354,6 @@ def _generic(text: str, unit: UnitMatch) -> bool:
         return True
     after = text[unit.end : unit.end + 20]
     return any(re.match(rf"\s+{re.escape(w)}(?!\w)", after) for w in words_of("not_after"))
-
-
-# ---- building -------------------------------------------------------------------------------
 
 
 def unit_name(unit: UnitMatch, text: str, places: ArticlePlaces) -> str | None:
