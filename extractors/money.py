@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 from extractors.datafiles import read_csv
-from extractors.numbers import Figure, find_figures
+from extractors.numbers import Figure, bound_after, find_figures
 from pipeline.article import Article, Span
 
 # "đồng" that is not money: "48 đồng chí", "đồng bào", "đồng thời" ...
@@ -47,7 +47,8 @@ def match(text: str) -> list[tuple[Figure, int, str]]:
         per_unit = text.startswith("/", m.end())  # "500 đồng/kg" is a price
         if bare_dong and not per_unit and fig.scale == 1 and max(fig.value, fig.high or 0) < 1000:
             continue  # "48 đồng …" in news text is almost never money ("VNĐ", "đ" are)
-        out.append((fig, m.end(), code))
+        fig, end = bound_after(text, m.end(), fig)
+        out.append((fig, end, code))
     return out
 
 

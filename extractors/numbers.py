@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -264,3 +264,17 @@ def percent_tail(text: str, pos: int) -> int | None:
     """End offset of a "%" / "phần trăm" right at ``pos``, else None."""
     m = PCT_TAIL_RE.match(text, pos)
     return m.end() if m else None
+
+
+# bounds written after a figure and its unit: "từ 5 tỷ đồng trở lên", "80% trở xuống"
+_BOUND_AFTER = re.compile(r"\s+trở\s+(?P<way>lên|xuống)(?!\w)", re.IGNORECASE)
+
+
+def bound_after(text: str, pos: int, fig: Figure) -> tuple[Figure, int]:
+    """``fig`` with ``approx`` from a "trở lên" / "trở xuống" right at ``pos`` (and the end after it),
+    when the figure has no qualifier and is not a range; else ``fig`` and ``pos`` unchanged."""
+    m = _BOUND_AFTER.match(text, pos)
+    if m is None or fig.approx is not None or fig.high is not None:
+        return fig, pos
+    approx = "more_than" if m.group("way").lower() == "lên" else "less_than"
+    return replace(fig, approx=approx), m.end()

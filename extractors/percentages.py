@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.numbers import Figure, find_figures, percent_tail
+from extractors.numbers import Figure, bound_after, find_figures, percent_tail
 from pipeline.article import Article, Span
 
 
@@ -12,7 +12,7 @@ def match(text: str) -> list[tuple[Figure, int]]:
     for fig in find_figures(text):
         end = percent_tail(text, fig.end)
         if end is not None:
-            out.append((fig, end))
+            out.append(bound_after(text, end, fig))
     return out
 
 

@@ -23,6 +23,9 @@ SHARES = [
     ("Tăng 5-7% mỗi năm.", "5-7%", 5, 7, None),
     ("Lãi suất 0,5 %/tháng.", "0,5 %", 0.5, None, None),
     ("Chiếm trên 30% tổng số.", "trên 30%", 30, None, "more_than"),
+    ("Xã đạt 80% trở lên được khen.", "80% trở lên", 80, None, "more_than"),
+    ("Tỷ lệ hộ nghèo 2% trở xuống.", "2% trở xuống", 2, None, "less_than"),
+    ("Tăng 5 - 7% trở lên.", "5 - 7%", 5, 7, None),
 ]
 
 
