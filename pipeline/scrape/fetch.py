@@ -112,11 +112,9 @@ class Fetcher:
 
     # -------------------------------------------------------------- robots
 
-    def _get_robots(self, url: str) -> tuple[int | None, str]:
+    def _get_robots(self, url: str) -> tuple[int | None, str, str | None]:
         got = self._request(url, {}, follow_robots=False)
-        if got.status is None:
-            return None, ""
-        return got.status, got.text if got.ok else ""
+        return got.status, got.text if got.ok else "", got.error
 
     def allowed(self, url: str) -> bool:
         if not self.settings.obey_robots:
@@ -147,9 +145,12 @@ class Fetcher:
                 result.error = f"not an http(s) URL: {current}"
                 return result
             if follow_robots and not self.allowed(current):
-                result.robots_blocked = True
-                result.error = "disallowed by robots.txt"
                 result.final_url = current
+                problem = self.robots.unreachable(current)
+                if problem:  # not a rule: the site is down or broken; a failure, not a skip
+                    result.error = f"robots.txt unreachable ({problem}); host not crawled"
+                else:
+                    result.robots_blocked, result.error = True, "disallowed by robots.txt"
                 return result
             hop = self._get_with_retries(current, headers)
             hop.url, hop.attempts = url, result.attempts + hop.attempts
@@ -182,7 +183,8 @@ class Fetcher:
             if not retryable:
                 return got
             if attempt > s.max_retries:
-                got.error = f"{got.error} (gave up after {attempt} attempts)"
+                if attempt > 1:
+                    got.error = f"{got.error} (gave up after {attempt} attempts)"
                 return got
             wait = s.backoff * 2 ** (attempt - 1)
             asked = retry_after_seconds(got.headers.get("Retry-After"))

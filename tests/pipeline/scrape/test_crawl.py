@@ -6,6 +6,7 @@ import json
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -131,6 +132,19 @@ def test_scrape_nothing_fetchable_exits_nonzero_with_one_line(site, tmp_path: Pa
     code, _, err = scrape("--feed", site.url("/missing.xml"), "--out", str(tmp_path), *FAST)
     assert code == 1
     assert err.strip().splitlines()[-1] == "vnnews: error: nothing could be fetched (HTTP 404)"
+
+
+def test_scrape_server_down_exits_nonzero_with_reason(tmp_path: Path) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    code, _, err = scrape("--feed", f"http://127.0.0.1:{port}/rss.xml", "--out", str(tmp_path), *FAST)
+    assert code == 1
+    last = err.strip().splitlines()[-1]
+    assert last.startswith(
+        "vnnews: error: nothing could be fetched (robots.txt unreachable (connection failed"
+    )
+    assert "failed 1" in err and "skipped by robots 0" in err
 
 
 def test_scrape_faults_are_reported_and_never_crash(site, route, tmp_path: Path) -> None:

@@ -67,6 +67,8 @@ def test_fetch_robots_unavailable_follows_rfc9309(site, route, robots_status: in
     got = fast(max_retries=0).fetch(site.url("/a.htm"))
     assert got.ok is allowed
     assert ("/a.htm" in site.paths()) is allowed
+    if not allowed:
+        assert got.error == "robots.txt unreachable (HTTP 500); host not crawled" and not got.robots_blocked
 
 
 def test_fetch_per_host_delay_spaces_requests(site, route) -> None:
