@@ -19,6 +19,7 @@ process, so they need no shared storage.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import os
@@ -221,12 +222,24 @@ class PartWriter:
 def _run_local(paths: list[str | Path], workers: int | None, out_dir: Path | None,
                failures: list[Failure]) -> Iterator[Article]:
     writer = PartWriter(out_dir) if out_dir else None
-    n_workers = workers or len(os.sched_getaffinity(0))
+    sources = iter_sources(paths)
+    n_workers = workers or usable_cpus()
+    if workers is None:  # auto: a pool only pays for itself past a couple of chunks per worker
+        head = list(itertools.islice(sources, 2 * CHUNK_FILES * n_workers))
+        if sum(not isinstance(s, Failure) for s in head) < 2 * CHUNK_FILES * n_workers:
+            n_workers = 1
+        sources = itertools.chain(head, sources)
     if n_workers == 1:
         articles = extract_all(iter_articles(paths, failures))
     else:
-        articles = _pooled(chunked(iter_sources(paths), CHUNK_FILES), n_workers, failures)
+        articles = _pooled(chunked(sources, CHUNK_FILES), n_workers, failures)
     return _writing(articles, writer) if writer else articles
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (the affinity mask where the platform has one)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity else os.cpu_count() or 1
 
 
 def _writing(articles: Iterator[Article], writer: PartWriter) -> Iterator[Article]:

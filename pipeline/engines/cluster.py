@@ -34,6 +34,7 @@ from pipeline.engine import (
 from pipeline.readers import Failure
 
 LOCAL_WORKERS = 2
+INSTALL_HINT = "install vnnews (pip install -e .) on every worker machine"
 
 
 def extract_partition(items: list[Item]) -> list[dict[str, Any] | Failure]:
@@ -58,8 +59,11 @@ def run_dask(paths: list[str | Path], workers: int | None, scheduler: str | None
         else:
             cluster = _local_cluster(LocalCluster, workers or LOCAL_WORKERS)
             client = Client(cluster)
-        n_workers = max(1, len(client.scheduler_info()["workers"]))
-        client.run(warm_worker)
+        n_workers = max(1, sum(client.nthreads().values()))  # task slots: one task per worker thread
+        try:
+            client.run(warm_worker)
+        except ImportError as exc:
+            raise EngineError(f"a Dask worker cannot import the pipeline ({exc}): {INSTALL_HINT}") from None
         writer = PartWriter(out_dir)  # only now: a run that cannot start leaves the last run's parts
         n_files = sum(not isinstance(s, Failure) for s in sources)
         per_part = -(-n_files // (partitions or default_partitions(n_files, n_workers))) if n_files else 1
@@ -141,8 +145,7 @@ def _result(future: Any, part: int) -> list[dict[str, Any] | Failure]:
     except KilledWorker:
         raise EngineError(f"Dask workers died extracting partition {part} (out of memory?)") from None
     except ImportError as exc:
-        hint = "pip install vnnews on every worker"
-        raise EngineError(f"a Dask worker cannot import the pipeline ({exc}): {hint}") from None
+        raise EngineError(f"a Dask worker cannot import the pipeline ({exc}): {INSTALL_HINT}") from None
     finally:
         future.release()
     return result

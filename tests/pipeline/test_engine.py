@@ -79,8 +79,9 @@ def test_engine_reference_reads_everything(reference: tuple[list[dict[str, Any]]
     assert [f.reason for f in failures] == ["empty file", "no such file or directory"]
 
 
-def test_engine_local_two_workers_equal_one(inputs: list[str], reference: Any) -> None:
-    contracts, failures = _run(inputs, workers=2)
+@pytest.mark.parametrize("options", [{"workers": 2}, {}], ids=["two-workers", "auto"])
+def test_engine_local_workers_equal_one(inputs: list[str], reference: Any, options: dict[str, Any]) -> None:
+    contracts, failures = _run(inputs, **options)
     assert _first_difference(contracts, reference[0]) is None
     assert failures == reference[1]
 
