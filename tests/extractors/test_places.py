@@ -140,3 +140,20 @@ def test_places_place_for_level_words(rule: str, expected: tuple[str, str] | Non
     text = ("Tỉnh Vĩnh Phúc chỉ đạo. Tp Vĩnh Yên làm việc với Đảng ủy phường Đồng Tâm. "
             "Ở phường Đồng Tâm, Tp Vĩnh Yên, Đảng bộ phường kết nạp đảng viên.")
     assert article_places(Article(text=text)).place_for(rule) == expected
+
+
+def test_places_csv_matches_its_build_script() -> None:
+    import csv
+    import importlib.util
+
+    from extractors.datafiles import RESOURCES
+
+    spec = importlib.util.spec_from_file_location("build_places", RESOURCES / "build_places.py")
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    with (RESOURCES / "places.csv").open(encoding="utf-8", newline="") as fh:
+        committed = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    rebuilt = build.build_rows(build.load_mapping())
+    assert len(committed) == len(rebuilt) > 14000
+    assert committed == rebuilt
