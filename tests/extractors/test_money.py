@@ -36,6 +36,9 @@ AMOUNTS = [
     ("Vốn FDI trên 1,5 tỷ USD.", "trên 1,5 tỷ USD", 1_500_000_000, None, "USD", "more_than"),
     ("Dự án 200 triệu nhân dân tệ.", "200 triệu nhân dân tệ", 200_000_000, None, "CNY", None),
     ("Vay 3 tỷ yên Nhật.", "3 tỷ yên Nhật", 3_000_000_000, None, "JPY", None),
+    ("Hàng xuất sang Lào trị giá 120 triệu kíp.", "120 triệu kíp", 120_000_000, None, "LAK", None),
+    ("Phí dịch vụ 5 triệu vnđ.", "5 triệu vnđ", 5_000_000, None, "VND", None),
+    ("Vốn 1,2 tỷ đô la Hồng Kông.", "1,2 tỷ đô la Hồng Kông", 1_200_000_000, None, "HKD", None),
 ]
 
 
@@ -63,6 +66,7 @@ def test_money_extract_reads_amounts(sentence, span, value, high, currency, appr
         "Năm 2022 tỉnh đạt 95% kế hoạch.",
         "Ông được tặng 3 đồng hồ.",
         "Ngày 15/2/2022 ban hành quy định.",
+        "Huyện Vĩnh Yên có 3 xã Yên Lạc.",
     ],
 )
 def test_money_extract_skips_what_is_not_money(sentence):
