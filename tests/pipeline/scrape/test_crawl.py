@@ -341,3 +341,24 @@ def test_scrape_sitemap_index_is_followed(site, route, tmp_path: Path) -> None:
     assert code == 0, err
     assert sorted(r["title"] for r in records(tmp_path).values()) == sorted(s.title for s in STORIES)
     assert "new 3" in err
+
+
+def test_scrape_feed_index_page_is_followed_one_level(site, route, tmp_path: Path) -> None:
+    for story in STORIES:
+        site.routes[story.path] = route(article_html(story))
+    items = feed_items()
+    site.routes["/rss/kinh-te.rss"] = route(
+        rss_feed(site.url(""), items[:1]), content_type="application/rss+xml"
+    )
+    site.routes["/rss/xa-hoi.rss"] = route(
+        rss_feed(site.url(""), items[1:]), content_type="application/rss+xml"
+    )
+    site.routes["/rss.html"] = route(
+        "<html><body><h1>RSS</h1><ul><li><a href='/rss/kinh-te.rss'>Kinh tế</a></li>"
+        "<li><a href='/rss/xa-hoi.rss'>Xã hội</a></li><li><a href='https://other.example/rss/a.rss'>Khác</a></li>"
+        "</ul></body></html>"
+    )
+    code, _, err = scrape("--feed", site.url("/rss.html"), "--out", str(tmp_path), *FAST)
+    assert code == 0, err
+    assert len(records(tmp_path)) == 3
+    assert site.paths()[:4] == ["/robots.txt", "/rss.html", "/rss/kinh-te.rss", "/rss/xa-hoi.rss"]
