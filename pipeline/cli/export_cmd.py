@@ -12,7 +12,7 @@ from pipeline.store.loader import default_db
 from pipeline.store.queries import StoreError
 
 
-@click.command("export")
+@click.command("export", short_help="Export a table as CSV, Parquet or JSON Lines.")
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="The store to read (default: data/processed/vnnews.db, or $VNNEWS_DB).")
 @click.option("--table", help="A table or view, e.g. indicators, officials, indicators_wide.")

@@ -11,7 +11,7 @@ from pipeline.store.display import RENDERERS
 from pipeline.store.queries import StoreError, indicator_rows
 
 
-@click.command("indicators")
+@click.command("indicators", short_help="Indicator figures as a table, filtered.")
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="The store to read (default: data/processed/vnnews.db, or $VNNEWS_DB).")
 @click.option("--indicator", help="An indicator code, e.g. budget_revenue.")

@@ -33,7 +33,7 @@ def contract_articles(stream: IO[str], name: str, errors: list[str]) -> Iterator
             errors.append(f"{name}: line {n}: {exc}")
 
 
-@click.command("load")
+@click.command("load", short_help="Load `vnnews extract` output into the store.")
 @click.argument("source")
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="The store to write (default: data/processed/vnnews.db, or $VNNEWS_DB).")

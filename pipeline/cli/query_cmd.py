@@ -11,7 +11,7 @@ from pipeline.store.display import RENDERERS
 from pipeline.store.queries import StoreError, run_query
 
 
-@click.command("query")
+@click.command("query", short_help="Run SQL on the store, read-only.")
 @click.argument("sql")
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="The store to read (default: data/processed/vnnews.db, or $VNNEWS_DB).")

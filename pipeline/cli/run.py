@@ -71,7 +71,7 @@ def with_progress(articles: Iterable[Article], total: int | None) -> Iterator[Ar
         yield from bar
 
 
-@click.command("run")
+@click.command("run", short_help="Extract articles and load them into the store.")
 @click.argument("inputs", nargs=-1)
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="The store to write (default: data/processed/vnnews.db, or $VNNEWS_DB).")

@@ -22,7 +22,7 @@ def datasette_args(db: Path, metadata: Path, host: str, port: int) -> list[str]:
             "--setting", "default_page_size", "50", "--setting", "sql_time_limit_ms", "3000"]
 
 
-@click.command("serve")
+@click.command("serve", short_help="Browse the store in Datasette (read-only).")
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="The store to browse (default: data/processed/vnnews.db, or $VNNEWS_DB).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
