@@ -22,6 +22,12 @@ from functools import lru_cache
 # Qualifiers written before a figure, longest first; the contract's ``approx`` values.
 QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("khoảng từ", "about"),
+    ("trên dưới", "about"),  # "trên dưới 10%": give or take
+    ("không dưới", "more_than"),
+    ("không ít hơn", "more_than"),
+    ("không vượt quá", "less_than"),
+    ("vượt quá", "more_than"),
+    ("ngót", "nearly"),
     ("ước khoảng", "about"),
     ("ước tính", "about"),
     ("ước đạt", "about"),

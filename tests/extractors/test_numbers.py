@@ -82,6 +82,10 @@ FIGURES = [
     ("Khoảng 20 tỷ", "Khoảng 20 tỷ", 20e9, None, "about", 1e9),
     ("chưa đến 3 triệu", "chưa đến 3 triệu", 3e6, None, "less_than", 1e6),
     ("giai đoạn 2020 - 2025", "2020 - 2025", 2020, 2025, None, 1),
+    ("tăng trên dưới 10 nghìn", "trên dưới 10 nghìn", 10_000, None, "about", 1e3),
+    ("vốn không dưới 5 tỷ", "không dưới 5 tỷ", 5e9, None, "more_than", 1e9),
+    ("chi không vượt quá 2 triệu", "không vượt quá 2 triệu", 2e6, None, "less_than", 1e6),
+    ("ngót 1.000 người", "ngót 1.000", 1000, None, "nearly", 1),
 ]
 
 
