@@ -30,7 +30,9 @@ SYLLABLE = re.compile(r"[^\W\d_]+")
 MAX_NAME = 5
 # what may stand between a title and the name after it: "Bí thư Tỉnh ủy, đồng chí Nguyễn A"
 TITLE_TO_NAME = re.compile(r"(?:\s*,)?\s+(?:(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+)?")
-NAME_TO_TITLE = re.compile(r"\s*(?:,|-|–|\()\s*")
+NAME_TO_TITLE = re.compile(
+    r"\s*(?:,|-|–|\()\s*|\s+(?:được\s+(?:bầu|bổ nhiệm|điều động)\s+)?(?:giữ\s+chức(?:\s+vụ)?|làm)\s+"
+)
 CHAIN = re.compile(r"\s*,\s*(?:kiêm\s+)?|\s+kiêm\s+")
 FORMER = re.compile(r"(?:nguyên|Nguyên)\s+")
 NEEDS_UNIT = ("trưởng", "phó trưởng", "ủy viên")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import takewhile
 from typing import Any
 
 from extractors.datafiles import RESOURCES, read_csv, read_jsonl
@@ -66,6 +67,7 @@ class UnitMatch:
     place: PlaceMention | None = None  # written place
     written: str | None = None  # the name as written when it is not the span's text (coordination)
     canonical: str = ""  # the full name of a short form ("Ban Chấp hành Trung ương" -> "… Đảng")
+    tail: str = ""  # the level word and place written after the body ("huyện Yên Lạc")
 
 
 @cache
@@ -144,6 +146,11 @@ def match(text: str, places: list[PlaceMention] | None = None) -> list[UnitMatch
             pos = unit.end
         else:
             pos = m.end()
+    for unit, nxt in reversed(list(zip(out, out[1:], strict=False))):  # "HĐND, UBND xã": xã for both
+        bare = unit.place_rule and not (unit.tail or unit.written) and unit.style == nxt.style == "kind"
+        if bare and nxt.tail and COORDINATION.fullmatch(text, unit.end, nxt.start):
+            unit.written = f"{text[unit.start:unit.end]} {nxt.tail}"
+            unit.level_word, unit.place, unit.tail = nxt.level_word, nxt.place, nxt.tail
     return out
 
 
@@ -240,6 +247,12 @@ def _committee_of(body: str) -> str:
 
 def _tail(text: str, unit: UnitMatch, by_start: dict[int, PlaceMention]) -> bool:
     """Extend ``unit`` over a level word and/or a place written after it; True when extended."""
+    end, extended = unit.end, _extend(text, unit, by_start)
+    unit.tail = text[end : unit.end].strip()
+    return extended
+
+
+def _extend(text: str, unit: UnitMatch, by_start: dict[int, PlaceMention]) -> bool:
     lw = LEVEL_WORD.match(text, unit.end)
     if lw:
         gap = re.compile(r"\s*").match(text, lw.end())
@@ -291,28 +304,27 @@ def _is_place(name: str, head_words: int) -> bool:
 
 
 def _is_cap(word: str) -> bool:
-    return word[:1].isupper() or word.isdigit()
+    return word[:1].isupper() or word.isdigit()  # "Sông Đà 5"
 
 
 def _named_end(text: str, pos: int) -> int | None:
     """End of a body's name: capitalised words, each with at most one lower-case syllable ("Nhà báo")."""
     toks = _tokens(text, pos)
-    end, lower_run, i = None, 0, 0
-    while i < len(toks):
-        word = toks[i].group()
+    end, lower_run = None, 0
+    for i, tok in enumerate(toks):
+        word = tok.group()
         if end is not None and _starts_person_name(toks, i):
             break  # "Giám đốc Sở Tài chính | Lê Minh Khôi"
         if word[:1].isupper() or (word.isdigit() and lower_run == 0):
-            end, lower_run = toks[i].end(), 0
+            end, lower_run = tok.end(), 0
         elif word in CONNECTORS and i + 1 < len(toks) and _is_cap(toks[i + 1].group()) and end is not None:
             if head_regex().match(text, toks[i + 1].start()):
                 break  # "Sở Xây dựng và | Ban Quản lý …": two bodies
             lower_run = 0
         elif end is not None and lower_run == 0 and word not in words_of("name_stop"):
-            end, lower_run = toks[i].end(), 1
+            end, lower_run = tok.end(), 1
         else:
             break
-        i += 1
     return end
 
 
@@ -320,11 +332,7 @@ def _starts_person_name(toks: list[re.Match[str]], i: int) -> bool:
     """Token i is a family name followed by one to four more title-case syllables."""
     if toks[i].group() not in surnames():
         return False
-    run = 0
-    for tok in toks[i + 1 : i + 5]:
-        if not (tok.group()[:1].isupper() and tok.group()[1:].islower()):
-            break
-        run += 1
+    run = len(list(takewhile(lambda t: t.group().istitle(), toks[i + 1 : i + 5])))
     return run >= 1 and not lookup(" ".join(t.group() for t in toks[i : i + 1 + run]))
 
 
@@ -380,16 +388,11 @@ def build(article: Article, matches: list[UnitMatch], places: ArticlePlaces) -> 
         name = unit_name(unit, article.text, places)
         if name is None:
             continue
-        bare = unit.place is None and unit.level_word is None
-        if bare and name == expand(unit.written or article.text[unit.start : unit.end]):
-            name = _full_form(name, spans)
+        if not unit.tail and name == expand(unit.written or article.text[unit.start : unit.end]):
+            # a short form of a body named in full earlier: "Ban Chỉ đạo" after "Ban Chỉ đạo … tỉnh X"
+            name = next((s.get("name") for s in spans[::-1] if s.get("name").startswith(name + " ")), name)
         spans.append(article.span(unit.start, unit.end, name=name, kind=unit.kind))
     return spans
-
-
-def _full_form(name: str, earlier: list[Span]) -> str:
-    """A short form of a body named in full earlier: "Ban Chỉ đạo" after "Ban Chỉ đạo … tỉnh X"."""
-    return next((s.get("name") for s in reversed(earlier) if s.get("name").startswith(name + " ")), name)
 
 
 def extract(article: Article) -> list[Span]:

@@ -77,6 +77,10 @@ def test_officials_title_before_name(sentence: str, expected: list[tuple[str, st
         ("Đồng chí Nguyễn Văn Hải, Ủy viên BTV, Trưởng ban Tuyên giáo Tỉnh ủy phát biểu.",
          [("Nguyễn Văn Hải", "Ủy viên Ban Thường vụ, Trưởng ban Tuyên giáo Tỉnh ủy",
            "Ban Tuyên giáo Tỉnh ủy")]),
+        ("Đồng chí Trần Văn Tuấn được bầu giữ chức Bí thư Đảng ủy xã Tân Phú.",
+         [("Trần Văn Tuấn", "Bí thư Đảng ủy xã Tân Phú", "Đảng ủy xã Tân Phú")]),
+        ("Ông Lý Văn Tài được bổ nhiệm làm Giám đốc Sở Nội vụ.",
+         [("Lý Văn Tài", "Giám đốc Sở Nội vụ", "Sở Nội vụ")]),
         ("Đại tá Phạm Văn Sơn, Giám đốc Công an tỉnh cho biết.",  # a rank gives way to the post
          [("Phạm Văn Sơn", "Giám đốc Công an tỉnh", "Công an tỉnh")]),
         ("Bà Lưu Thị Hòa, Bí thư Đảng ủy, Chủ tịch HĐND xã Đồng Văn khẳng định.",

@@ -137,6 +137,17 @@ def test_units_standing_committee_of_a_party_organisation_is_the_committees() ->
     ]
 
 
+def test_units_coordinated_bodies_share_the_level_word() -> None:
+    title = "Vĩnh Tường (Vĩnh Phúc): Đại hội Đảng bộ xã Tân Phú"
+    text = "Đảng bộ xã Tân Phú đại hội. HĐND, UBND xã và MTTQ huyện dự."
+    assert units_of(text, title) == [
+        ("Đảng bộ xã Tân Phú", "Đảng bộ xã Tân Phú", "party"),
+        ("HĐND", "Hội đồng nhân dân xã Tân Phú", "council"),
+        ("UBND xã", "Ủy ban nhân dân xã Tân Phú", "government"),
+        ("MTTQ huyện", "Mặt trận Tổ quốc huyện Vĩnh Tường", "front"),
+    ]
+
+
 def test_units_province_left_out_when_the_article_never_names_it() -> None:
     text = "Thành phố Phúc Yên tổng kết. Phó Bí thư Thường trực Tỉnh ủy dự và phát biểu."
     assert units_of(text)[-1] == ("Tỉnh ủy", "Tỉnh ủy", "party")
