@@ -11,6 +11,7 @@ import click
 
 from pipeline.cli import fail
 from pipeline.scrape.crawl import Crawler, Summary
+from pipeline.scrape.reparse import reparse as reparse_records
 from pipeline.scrape.settings import BACKOFF, DOWNLOAD_DELAY, MAX_RETRIES, TIMEOUT, CrawlSettings
 from pipeline.scrape.sources import SourcesError, load_sources
 from pipeline.scrape.urls import is_http
@@ -68,6 +69,9 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
     type=click.Path(dir_okay=False, path_type=Path),
     help="A source registry file instead of the bundled one.",
 )
+@click.option(
+    "--reparse", is_flag=True, help="Parse the records under OUT again from their stored HTML (no fetching)."
+)
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
 @click.option("-v", "--verbose", is_flag=True, help="Log every retry and failure as it happens.")
 def command(
@@ -82,11 +86,24 @@ def command(
     backoff: float,
     out_dir: Path,
     sources_file: Path | None,
+    reparse: bool,
     progress: bool,
     verbose: bool,
 ) -> None:
-    """Scrape SOURCE (see `vnnews sources`), or --feed URL, or --url URL, politely, into OUT."""
+    """Scrape SOURCE (see `vnnews sources`), or --feed URL, or --url URL, politely, into OUT.
+
+    With --reparse, parse the records already under OUT again from their stored HTML."""
     logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="vnnews: %(message)s")
+    if reparse:
+        if source or feeds or urls:
+            fail("--reparse works on the stored records only: give no SOURCE, --feed or --url")
+        if not out_dir.is_dir():
+            fail(f"{out_dir}: no such directory")
+        counts = reparse_records(out_dir)
+        click.echo(
+            "vnnews: scrape: reparsed " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())), err=True
+        )
+        return
     if sum(map(bool, (source, feeds, urls))) != 1:
         fail("give exactly one of SOURCE, --feed URL or --url URL")
     if since and not _DATE.match(since):

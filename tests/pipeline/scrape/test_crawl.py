@@ -362,3 +362,23 @@ def test_scrape_feed_index_page_is_followed_one_level(site, route, tmp_path: Pat
     assert code == 0, err
     assert len(records(tmp_path)) == 3
     assert site.paths()[:4] == ["/robots.txt", "/rss.html", "/rss/kinh-te.rss", "/rss/xa-hoi.rss"]
+
+
+def test_scrape_reparse_fixes_records_from_stored_html(site, route, tmp_path: Path) -> None:
+    serve_news(site, route)
+    assert scrape("--feed", site.url("/rss.xml"), "--out", str(tmp_path), *FAST)[0] == 0
+    story = STORIES[0]
+    path = next(
+        p
+        for p in tmp_path.rglob("*.json")
+        if json.loads(p.read_text(encoding="utf-8"))["title"] == story.title
+    )
+    rec = json.loads(path.read_text(encoding="utf-8"))
+    rec["text"] = "Trang chủ\nKinh tế\n" + rec["text"]  # what an older parser might have kept
+    path.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")
+    requests_before = len(site.log)
+    code, _, err = scrape("--reparse", "--out", str(tmp_path))
+    assert code == 0, err
+    assert err.strip() == "vnnews: scrape: reparsed unchanged 2, updated 1"
+    assert json.loads(path.read_text(encoding="utf-8"))["text"].splitlines() == list(story.paragraphs)
+    assert len(site.log) == requests_before  # nothing fetched
