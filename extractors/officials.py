@@ -22,7 +22,7 @@ from functools import cache
 
 from extractors.datafiles import read_csv
 from extractors.places import PlaceMention, find_places, lookup
-from extractors.units import LEVEL_WORD, expand, head_regex, surnames
+from extractors.unit_patterns import LEVEL_WORD, expand, head_regex, surnames
 from extractors.units import extract as extract_units
 from pipeline.article import Article, Span
 

@@ -1,0 +1,98 @@
+"""Unit patterns: the data the units stage matches with, loaded once from ``resources/``.
+
+``resources/units.jsonl`` gives each pattern its ``role`` (organ, committee, body, named,
+described, enterprise, fixed …), ``kind`` and the place the context adds; :func:`head_regex`
+finds where a mention may begin. ``resources/abbreviations.csv`` drives :func:`expand`, and
+``resources/surnames.txt`` (:func:`surnames`) tells where a body's name stops and a person's begins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from extractors.datafiles import RESOURCES, read_csv, read_jsonl
+
+HEAD_ROLES = ("fixed", "organ", "committee", "body", "named", "described", "enterprise")
+LEVEL_WORD = re.compile(
+    r"\s+(?P<lw>[Tt]ỉnh|[Tt]hành phố|T[Pp]\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hị trấn|[Xx]ã(?!\s+hội)"
+    r"|[Pp]hường)(?!\w)"
+)
+ABBR_IN_PARENS = re.compile(r"\s*\([A-ZĐ]{2,8}\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    pattern: str
+    kind: str
+    role: str
+    place: str = ""
+    style: str = "kind"
+    needs_tail: bool = False
+    not_after: tuple[str, ...] = ()  # an organ written right after these is part of a post
+    name: str = ""  # the canonical name, when the pattern is a short form
+    of_committee: bool = False  # an organ of the committee ("Ban Thường vụ"), not of the Đảng bộ
+
+
+@cache
+def patterns() -> dict[str, list[Pattern]]:
+    out: dict[str, list[Pattern]] = {}
+    for row in read_jsonl("units.jsonl", ("pattern", "kind", "role")):
+        fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in row.items()}
+        pat = Pattern(**fields)
+        out.setdefault(pat.pattern, []).append(pat)
+        if pat.role == "organ" and pat.pattern.startswith("Ban "):  # "Trưởng ban Tuyên giáo Tỉnh ủy"
+            out.setdefault("b" + pat.pattern[1:], []).append(pat)
+    roles = ("fixed", "organ", "committee", "centre", "body", "named", "described", "enterprise")
+    order = {r: i for i, r in enumerate(roles)}
+    for pats in out.values():
+        pats.sort(key=lambda p: order.get(p.role, 99))
+    return out
+
+
+def _alternation(roles: tuple[str, ...]) -> re.Pattern[str]:
+    words = sorted((p for p, rows in patterns().items() if any(r.role in roles for r in rows)),
+                   key=len, reverse=True)
+    # not inside a document number: "Kế hoạch số 45/KH-UBND", "Công văn số 3127/UBND-KTTH"
+    return re.compile(r"(?<![\w/-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])(?!-\w)")
+
+
+@cache
+def head_regex() -> re.Pattern[str]:
+    return _alternation(HEAD_ROLES)
+
+
+@cache
+def centre_regex() -> re.Pattern[str]:
+    return _alternation(("centre",))
+
+
+@cache
+def words_of(role: str) -> frozenset[str]:
+    return frozenset(p for p, rows in patterns().items() if any(r.role == role for r in rows))
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Vietnamese family names (``resources/surnames.txt``): a body's name stops where a person's begins."""
+    lines = (RESOURCES / "surnames.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@cache
+def abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
+    rows = [r for r in read_csv("abbreviations.csv", ("abbr", "full", "expand")) if r["expand"] == "yes"]
+    table = {r["abbr"]: r["full"] for r in rows}
+    alts = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alts})(?![\w])"), table
+
+
+def expand(text: str) -> str:
+    """Abbreviations written out ("BTV Tỉnh ủy" -> "Ban Thường vụ Tỉnh ủy"), "(BTV)" dropped."""
+    pat, table = abbreviations()
+    text = ABBR_IN_PARENS.sub("", text)
+    out = pat.sub(lambda m: table[m.group()], text)
+    out = re.sub(r"(thành phố)(?=[^\W\d_])", r"\1 ", out)  # "TP.HCM"
+    return re.sub(r"\s+", " ", out).strip()
