@@ -26,7 +26,7 @@ Entity = tuple[int, int, str]
 Example = tuple[str, list[Entity]]
 
 VOCAB_PATH = Path(__file__).with_name("vocab.yaml")
-_SLOT = re.compile(r"\{([A-Z]+)\}")
+_SLOT = re.compile(r"\{([A-Z]+)(?:=([^}]+))?\}")
 _LEVEL_OF = {"province": "tỉnh", "city": "thành phố", "district": "huyện", "town": "thị xã"}
 
 
@@ -141,6 +141,9 @@ class Composer:
         post = str(self.rng.choice(self.v["posts"][group]))
         if group == "alone":
             out.add(post)
+            if post == "Thủ tướng" and self.rng.random() < 0.6:
+                out.add(" ")
+                out.add("Chính phủ", "ORG")
             return
         if group == "party":
             if post.startswith("Ủy viên"):
@@ -170,7 +173,10 @@ class Composer:
         pos = 0
         for m in _SLOT.finditer(template):
             out.add(template[pos : m.start()])
-            self.slot(m.group(1), out, depth)
+            if m.group(2):  # {ORG=Chính phủ}: a fixed text with its label
+                out.add(m.group(2), m.group(1))
+            else:
+                self.slot(m.group(1), out, depth)
             pos = m.end()
         out.add(template[pos:])
 
@@ -186,12 +192,21 @@ class Composer:
             level, place = self.place_for(rng.choice(("province", "district", "commune")))
             out.add(level + " ")
             out.add(place, "LOC")
+        elif name == "BYLINE":  # a byline or photo credit: often no surname ("Thu Trang")
+            given = self.pick("given_names")
+            first = self.pick("surnames") if rng.random() < 0.4 else self.pick("middle_names")
+            out.add(f"{first} {given}", "PER")
         elif name == "HON":
             out.add(str(self.pick("honorifics")))
         elif name == "POST":
             out.add(str(self.rng.choice(self.v["posts"]["alone"])))
         elif name == "POSTU":
             self.post_with_unit(out)
+        elif name == "CAPCLAUSE":
+            sub = Builder()
+            self.fill(str(self.pick("clauses")), sub, depth + 1)
+            sub.parts[0] = sub.parts[0][:1].upper() + sub.parts[0][1:]
+            out.add_built(sub)
         elif name in ("CLAUSE", "HEADLINE"):
             self.fill(str(self.pick("clauses" if name == "CLAUSE" else "headlines")), out, depth + 1)
         elif name == "NUM":

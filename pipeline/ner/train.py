@@ -30,7 +30,7 @@ from pipeline.segment import blank_vietnamese  # noqa: E402
 
 MODEL_DIR = Path(__file__).with_name("model")
 SEED = 13
-N_TRAIN = 2000
+N_TRAIN = 2500
 N_DEV = 300
 EPOCHS = 6
 LABELS = ("PER", "ORG", "LOC")
