@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from pipeline.scrape.htmltext import clean_line
 
@@ -29,7 +29,9 @@ ARTICLE_TYPES = frozenset(
 )
 MIN_PARAGRAPH = 40  # characters of own (non-link) text for a <p> to count as running text
 MIN_ARTICLE_TEXT = 400  # the largest block of running text on an article without metadata
-TEXT_PER_HEADLINE = 120  # an article's text block outweighs its headline links by this much each
+LONG_ARTICLE_TEXT = 1500  # this much running text in one block is an article, whatever the sidebars hold
+TEXT_PER_HEADLINE = 120  # a short article's text block outweighs its headline links by this much each
+TEASER_HEADINGS = 3  # linked headings inside the text block: its paragraphs are teasers, not a story
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +39,15 @@ class PageShape:
     article_meta: bool
     text_block: int  # characters in the largest group of sibling paragraphs
     headlines: int  # distinct links that read like headlines, plus <article> teasers
+    block_headlines: int = 0  # headings with a link inside the largest text block
 
     @property
     def kind(self) -> str:
         if self.article_meta:
+            return "article"
+        if self.block_headlines >= TEASER_HEADINGS:
+            return "listing"
+        if self.text_block >= LONG_ARTICLE_TEXT:
             return "article"
         if self.text_block >= MIN_ARTICLE_TEXT and self.text_block >= TEXT_PER_HEADLINE * self.headlines:
             return "article"
@@ -50,7 +57,8 @@ class PageShape:
 
     def reason(self) -> str:
         return (
-            f"listing page: {self.headlines} headline links, largest text block {self.text_block} chars, "
+            f"listing page: {self.headlines} headline links, largest text block {self.text_block} chars"
+            f"{f' under {self.block_headlines} linked headings' if self.block_headlines else ''}, "
             "no article metadata"
         )
 
@@ -66,15 +74,27 @@ def has_article_meta(meta: dict[str, str], json_ld: list[dict[str, Any]], soup: 
     return bool(soup.select_one("[itemprop=articleBody]"))
 
 
-def largest_text_block(soup: BeautifulSoup) -> int:
+def largest_text_block(soup: BeautifulSoup) -> tuple[int, Tag | None]:
+    """Characters of running text in the largest group of sibling paragraphs, and their parent."""
     groups: dict[int, int] = defaultdict(int)
+    parents: dict[int, Tag] = {}
     for p in soup.find_all("p"):
         text = len(clean_line(p.get_text(" ")))
         links = sum(len(clean_line(a.get_text(" "))) for a in p.find_all("a"))
         own = text - links
-        if own >= MIN_PARAGRAPH:
+        if own >= MIN_PARAGRAPH and p.parent is not None:
             groups[id(p.parent)] += own
-    return max(groups.values(), default=0)
+            parents[id(p.parent)] = p.parent
+    if not groups:
+        return 0, None
+    best = max(groups, key=lambda k: groups[k])
+    return groups[best], parents[best]
+
+
+def linked_headings(block: Tag | None) -> int:
+    if block is None:
+        return 0
+    return sum(1 for h in block.find_all(["h2", "h3", "h4"]) if h.find("a", href=True))
 
 
 def headline_count(soup: BeautifulSoup) -> int:
@@ -92,4 +112,7 @@ def headline_count(soup: BeautifulSoup) -> int:
 
 
 def page_shape(soup: BeautifulSoup, meta: dict[str, str], json_ld: list[dict[str, Any]]) -> PageShape:
-    return PageShape(has_article_meta(meta, json_ld, soup), largest_text_block(soup), headline_count(soup))
+    text_block, block = largest_text_block(soup)
+    return PageShape(
+        has_article_meta(meta, json_ld, soup), text_block, headline_count(soup), linked_headings(block)
+    )
