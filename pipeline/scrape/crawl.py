@@ -187,7 +187,11 @@ class Crawler:
         for url in urls:
             key = canonical_url(url)
             prior = self.state.page(key)
-            revisit = prior is not None and bool(prior.etag or prior.last_modified)
+            # ask again: a failure (it may have been passing), a robots skip (checked locally, no
+            # request), a stored page the server can answer "not modified" about
+            revisit = prior is not None and (
+                prior.outcome in ("failed", "robots") or bool(prior.etag or prior.last_modified)
+            )
             count += self.state.enqueue(key, self.source_name, None, revisit)
         return count
 

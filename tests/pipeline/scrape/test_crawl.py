@@ -382,3 +382,17 @@ def test_scrape_reparse_fixes_records_from_stored_html(site, route, tmp_path: Pa
     assert err.strip() == "vnnews: scrape: reparsed unchanged 2, updated 1"
     assert json.loads(path.read_text(encoding="utf-8"))["text"].splitlines() == list(story.paragraphs)
     assert len(site.log) == requests_before  # nothing fetched
+
+
+def test_scrape_failed_article_is_retried_on_next_run(site, route, tmp_path: Path) -> None:
+    serve_news(site, route)
+    story = STORIES[1]
+    site.routes[story.path] = route("maintenance", status=503)
+    code, _, err = scrape("--feed", site.url("/rss.xml"), "--out", str(tmp_path), *FAST)
+    assert code == 0 and "failed 1" in err and "new 2" in err
+    site.routes[story.path] = route(article_html(story))
+    code, _, err = scrape("--feed", site.url("/rss.xml"), "--out", str(tmp_path), *FAST)
+    assert code == 0 and "new 1" in err and "failed 0" in err
+    assert len(records(tmp_path)) == 3
+    others = [s.path for s in STORIES if s is not story]
+    assert all(len(site.hits(p)) == 1 for p in others)  # stored ones without validators are not asked again
