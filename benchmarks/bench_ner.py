@@ -117,7 +117,7 @@ def match_overlap(pred: Sequence[tuple[int, int]], gold: Sequence[tuple[int, int
 
 def load_set(gold_path: Path, articles: Path) -> list[tuple[str, dict]]:
     """(body text, gold record) per article of a gold file."""
-    out = []
+    out: list[tuple[str, dict]] = []
     for line in gold_path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
@@ -133,7 +133,7 @@ def gold_people(rec: dict) -> list[tuple[int, int]]:
 
 
 def gold_units(rec: dict) -> list[tuple[int, int]]:
-    out = []
+    out: list[tuple[int, int]] = []
     for u in rec.get("units", []):
         spans = u.get("spans") or [[u["start"], u["end"]]]
         out.extend((int(a), int(b)) for a, b in spans)
@@ -175,7 +175,7 @@ def table(name: str, results: dict[str, dict[str, object]]) -> str:
         "|---|---|---|---|---|---|---|---|",
     ]
     for tagger, res in results.items():
-        cells = []
+        cells: list[str] = []
         for label in ("PER", "ORG"):
             counts = res[label]
             assert isinstance(counts, Counts)

@@ -22,6 +22,7 @@ from pathlib import Path  # noqa: E402
 
 import spacy  # noqa: E402
 from spacy.language import Language  # noqa: E402
+from spacy.pipeline import EntityRecognizer  # noqa: E402
 from spacy.training import Example, offsets_to_biluo_tags  # noqa: E402
 from spacy.util import minibatch  # noqa: E402
 
@@ -84,7 +85,7 @@ def train(
     spacy.util.fix_random_seed(seed)
     rng = random.Random(seed)
     nlp = blank_vietnamese(names_apart=True)
-    ner = nlp.add_pipe("ner", config={"model": NER_MODEL})
+    ner: EntityRecognizer = nlp.add_pipe("ner", config={"model": NER_MODEL})  # type: ignore[assignment]
     for label in LABELS:
         ner.add_label(label)
     data = generate(n_train + N_DEV, seed)
