@@ -84,3 +84,13 @@ def test_ner_corpus_entities_point_at_their_text() -> None:
         spans = sorted((s, e) for s, e, _ in ents)
         assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
     assert labels == set(LABELS)
+
+
+def test_ner_model_runs_on_a_segmented_doc() -> None:
+    from pipeline.segment import to_spacy_doc
+
+    nlp = model()
+    text = CASES[0][0]
+    doc = nlp(to_spacy_doc(text, nlp))
+    assert doc.text == text
+    assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == find_entities(text)

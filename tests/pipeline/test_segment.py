@@ -138,3 +138,13 @@ def test_segment_doc_from_offsets_keeps_text_not_covered_by_spans() -> None:
     doc = doc_from_offsets(nlp.vocab, text, [(5, 8)])
     assert doc.text == text
     assert [t.text for t in doc if not t.is_space] == ["abc", "def", "ghi"]
+
+
+def test_segment_entity_ruler_runs_on_segmented_doc() -> None:
+    nlp = blank_vietnamese()
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "ORG", "pattern": [{"TEXT": "Thành ủy"}, {"TEXT": "Vĩnh Yên"}]}])
+    text = "Hội nghị do Thành ủy Vĩnh Yên tổ chức."
+    doc = nlp(to_spacy_doc(text, nlp))
+    assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == [(12, 29, "ORG")]
+    assert text[12:29] == "Thành ủy Vĩnh Yên"
