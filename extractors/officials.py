@@ -12,6 +12,12 @@ belongs to (the ``units`` stage's spans), joined by commas. A person name is a r
 syllables that starts with a family name (``resources/surnames.txt``) and is neither a unit nor a
 place. A name with no post is not an official, so bylines ("Lê Sơn") and photo credits
 ("Ảnh: Trà Hương") fall out; short later references ("ông Văn") are not listed, as in the gold.
+
+Where the rules are unsure — a post in its usual place before or after a run of capitalised
+words that does not start with a listed family name ("Bà H'Yim Kđoh, Phó Chủ tịch HĐND tỉnh") —
+the NER model (:mod:`pipeline.ner`) tags just that sentence, and the run is a name when a PER span
+covers it. Articles without such a run never load the model; ``USE_NER = False`` (or
+``extract(article, use_ner=False)``) keeps to the rules.
 """
 
 from __future__ import annotations
@@ -20,14 +26,26 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extractors.datafiles import read_csv
+from extractors.datafiles import RESOURCES, read_csv
 from extractors.places import PlaceMention, find_places, lookup
 from extractors.unit_patterns import LEVEL_WORD, expand, head_regex, surnames
 from extractors.units import extract as extract_units
 from pipeline.article import Article, Span
+from pipeline.sentences import sentences
 
 SYLLABLE = re.compile(r"[^\W\d_]+")
+# a word of an unsure name is title case and may carry an apostrophe: "K'Ré", "H'Yim"
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
+_LOWER = "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.islower() and c.isalpha())
+NAME_WORD = re.compile(rf"(?<![\w'’])[{_UPPER}][{_LOWER}]*(?:['’][{_UPPER}][{_LOWER}]*)*(?![\w'’])")
+CAPITALISED_RUN = re.compile(rf"{NAME_WORD.pattern}(?: {NAME_WORD.pattern})+")
+LEVEL_BEFORE = re.compile(
+    r"(?<!\w)(?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hị trấn|[Xx]ã|[Pp]hường"
+    r"|[Tt]hôn|[Xx]óm|[Bb]ản|[Ấấ]p|[Bb]uôn|[Ll]àng)\s+$"
+)
+HONORIFICS = frozenset({"Ông", "Bà", "Anh", "Chị", "Cụ"})
 MAX_NAME = 5
+USE_NER = True  # consult the NER model where the rules are unsure
 # what may stand between a title and the name after it: "Bí thư Tỉnh ủy, đồng chí Nguyễn A"
 TITLE_TO_NAME = re.compile(r"(?:\s*,)?\s+(?:(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+)?")
 NAME_TO_TITLE = re.compile(
@@ -76,6 +94,23 @@ def post_regex() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(either_case(p) for p in posts) + r")(?!\w)")
 
 
+@cache
+def name_stops() -> frozenset[str]:
+    """Words that begin a capitalised run which is never a name (``resources/name_stops.txt``)."""
+    lines = (RESOURCES / "name_stops.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def not_a_name(run: str) -> bool:
+    """ "Thôn Đông", "Hội Nông dân …": a run that begins like a place or a body."""
+    return run.split()[0] in name_stops() or head_regex().match(run) is not None
+
+
+def after_level_word(text: str, pos: int) -> bool:
+    """ "UBND xã |Đắk Nhau|": a run right after a level word names the place."""
+    return LEVEL_BEFORE.search(text[max(0, pos - 12) : pos]) is not None
+
+
 def _is_titlecase(word: str) -> bool:
     return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
 
@@ -105,6 +140,53 @@ def find_names(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int
             flush()
     flush()
     return out
+
+
+def unsure_runs(
+    text: str, blocked: list[tuple[int, int]], sure: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Runs of 2 to ``MAX_NAME`` title-case words that the name rule left: outside ``blocked``
+    spans and ``sure`` names, a leading "Ông"/"Bà" left out."""
+    inside = bytearray(len(text) + 1)
+    for a, b in [*blocked, *sure]:
+        inside[a:b] = b"\x01" * (b - a)
+    out: list[tuple[int, int]] = []
+    for run in CAPITALISED_RUN.finditer(text):
+        group: list[re.Match[str]] = []
+        for word in [*NAME_WORD.finditer(text, *run.span()), None]:
+            honorific = not group and word is not None and word.group() in HONORIFICS
+            if word is not None and not inside[word.start()] and not honorific:
+                group.append(word)
+                continue
+            if 2 <= len(group) <= MAX_NAME:
+                out.append((group[0].start(), group[-1].end()))
+            group = []
+    return out
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (by :func:`pipeline.sentences.sentences`) holding ``text[start:end]``, else its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    in_line = sentences(text[line_start:line_end])
+    return next(((line_start + a, line_start + b) for a, b in in_line
+                 if line_start + a <= start and end <= line_start + b), (line_start, line_end))
+
+
+def ner_people(text: str, candidates: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The candidates that the NER model, run on each one's sentence, tags as (inside) a person."""
+    from pipeline.ner import find_people
+
+    people: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    accepted = []
+    for a, b in candidates:
+        sentence = sentence_around(text, a, b)
+        if sentence not in people:
+            people[sentence] = find_people(text, *sentence)
+        if any(s <= a and b <= e for s, e in people[sentence]):
+            accepted.append((a, b))
+    return accepted
 
 
 def parse_title(ctx: Context, pos: int) -> Title | None:
@@ -186,14 +268,32 @@ def title_for(ctx: Context, name: tuple[int, int]) -> Title | None:
     return title_after(ctx, name[1]) or title_of_list(ctx, name[0])  # a rank alone is no post
 
 
-def match(text: str, units: list[Span]) -> list[tuple[tuple[int, int], Title]]:
+Found = tuple[tuple[int, int], Title]
+
+
+def match(text: str, units: list[Span], use_ner: bool = False) -> list[Found]:
+    """Names with their title by the rules; with ``use_ner``, also unsure runs the NER model calls people."""
+    found, unsure = match_rules(text, units, with_unsure=use_ner)
+    if unsure:  # else the model is neither loaded nor run
+        people = set(ner_people(text, [run for run, _ in unsure]))
+        found += [(run, title) for run, title in unsure if run in people]
+    return sorted(found, key=lambda f: f[0])
+
+
+def match_rules(
+    text: str, units: list[Span], with_unsure: bool = True
+) -> tuple[list[Found], list[Found]]:
+    """The names the rules are sure of, with their title, and (``with_unsure``) the unsure runs next
+    to a post."""
     places = find_places(text)
     ctx = Context.of(text, units, places)
     blocked = [(u.start, u.end) for u in units] + [(p.start, p.end) for p in places]
-    found: list[tuple[tuple[int, int], Title]] = []
+    found: list[Found] = []
     untitled = []
+    namesakes = []
     for name in find_names(text, blocked):
         if any(p.level == "province" for p in lookup(text[name[0] : name[1]])):
+            namesakes.append(name)
             continue  # "Chủ tịch Hồ Chí Minh": the city's namesake, not a post-holder
         title = title_for(ctx, name)
         if title is not None:
@@ -205,10 +305,21 @@ def match(text: str, units: list[Span]) -> list[tuple[tuple[int, int], Title]]:
     for a, b in untitled:
         if text[a:b] in titled and text[max(0, a - 6) : a].strip().casefold() != "ảnh:":
             found.append(((a, b), titled[text[a:b]]))
-    return sorted(found, key=lambda f: f[0])
+    # a name the rules gave no post may be part of a longer one that has it: "Y |Giang Gry Niê Knơng|"
+    unsure: list[Found] = []
+    if not with_unsure:
+        return found, unsure
+    for run in unsure_runs(text, blocked, [n for n, _ in found] + namesakes):
+        written = text[run[0] : run[1]]
+        if lookup(written) or not_a_name(written) or after_level_word(text, run[0]):
+            continue
+        title = title_for(ctx, run)
+        if title is not None and not title.rank_only:
+            unsure.append((run, title))
+    return found, unsure
 
 
-def build(article: Article, found: list[tuple[tuple[int, int], Title]]) -> list[Span]:
+def build(article: Article, found: list[Found]) -> list[Span]:
     spans = []
     for (start, end), title in found:
         written = article.text[title.start : title.end]
@@ -220,6 +331,7 @@ def build(article: Article, found: list[tuple[tuple[int, int], Title]]) -> list[
     return spans
 
 
-def extract(article: Article) -> list[Span]:
+def extract(article: Article, use_ner: bool | None = None) -> list[Span]:
+    """Officials of ``article``; ``use_ner`` (default: the module's ``USE_NER``) adds the NER fallback."""
     units = article.get("units") if "units" in article.spans else extract_units(article)
-    return build(article, match(article.text, units))
+    return build(article, match(article.text, units, USE_NER if use_ner is None else use_ner))
