@@ -6,6 +6,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.matcher import Matcher
 
 from pipeline.article import nfc
@@ -148,3 +150,22 @@ def test_segment_entity_ruler_runs_on_segmented_doc() -> None:
     doc = nlp(to_spacy_doc(text, nlp))
     assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == [(12, 29, "ORG")]
     assert text[12:29] == "Thành ủy Vĩnh Yên"
+
+
+VIETNAMESE_ISH = st.text(
+    alphabet=st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+                                  "AĂÂĐÊÔƠƯÀÁẰẮẦẤÈÉỀẾ0123456789 ,.:;!?%/-()“”\"'\n\t\xa0")),
+    max_size=80,
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(VIETNAMESE_ISH)
+def test_segment_words_are_ordered_stripped_slices_of_any_text(text: str) -> None:
+    text = nfc(text)
+    spans = words(text)
+    for s, e in spans:
+        assert 0 <= s < e <= len(text)
+        assert text[s:e] == text[s:e].strip()
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert to_spacy_doc(text, blank_vietnamese()).text == text
