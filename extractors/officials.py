@@ -13,11 +13,12 @@ syllables that starts with a family name (``resources/surnames.txt``) and is nei
 place. A name with no post is not an official, so bylines ("Lê Sơn") and photo credits
 ("Ảnh: Trà Hương") fall out; short later references ("ông Văn") are not listed, as in the gold.
 
-Where the rules are unsure — a post in its usual place before or after a run of capitalised
-words that does not start with a listed family name ("Bà H'Yim Kđoh, Phó Chủ tịch HĐND tỉnh") —
-the NER model (:mod:`pipeline.ner`) tags just that sentence, and the run is a name when a PER span
-covers it. Articles without such a run never load the model; ``USE_NER = False`` (or
-``extract(article, use_ner=False)``) keeps to the rules.
+Where the rules are unsure — a post in its usual place next to a run of title-case words that
+does not start with a listed family name ("Bà H'Yim Kđoh, Phó Chủ tịch HĐND tỉnh"), or title-case
+words written right before a name they found ("Ông Ma Văn Thắng": the rule takes "Văn Thắng") —
+the NER model tags just that sentence (:mod:`extractors.unsure_names`), and the run is a name
+when a PER span covers it. Articles without such a run never load the model; ``USE_NER = False``
+(or ``extract(article, use_ner=False)``) keeps to the rules.
 """
 
 from __future__ import annotations
@@ -26,24 +27,21 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extractors.datafiles import RESOURCES, read_csv
+from extractors.datafiles import read_csv
 from extractors.places import PlaceMention, find_places, lookup
 from extractors.unit_patterns import LEVEL_WORD, expand, head_regex, surnames
 from extractors.units import extract as extract_units
+from extractors.unsure_names import (
+    after_level_word,
+    mask,
+    ner_people,
+    not_a_name,
+    unsure_runs,
+    words_before,
+)
 from pipeline.article import Article, Span
-from pipeline.sentences import sentences
 
 SYLLABLE = re.compile(r"[^\W\d_]+")
-# a word of an unsure name is title case and may carry an apostrophe: "K'Ré", "H'Yim"
-_UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
-_LOWER = "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.islower() and c.isalpha())
-NAME_WORD = re.compile(rf"(?<![\w'’])[{_UPPER}][{_LOWER}]*(?:['’][{_UPPER}][{_LOWER}]*)*(?![\w'’])")
-CAPITALISED_RUN = re.compile(rf"{NAME_WORD.pattern}(?: {NAME_WORD.pattern})+")
-LEVEL_BEFORE = re.compile(
-    r"(?<!\w)(?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hị trấn|[Xx]ã|[Pp]hường"
-    r"|[Tt]hôn|[Xx]óm|[Bb]ản|[Ấấ]p|[Bb]uôn|[Ll]àng)\s+$"
-)
-HONORIFICS = frozenset({"Ông", "Bà", "Anh", "Chị", "Cụ"})
 MAX_NAME = 5
 USE_NER = True  # consult the NER model where the rules are unsure
 # what may stand between a title and the name after it: "Bí thư Tỉnh ủy, đồng chí Nguyễn A"
@@ -94,23 +92,6 @@ def post_regex() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(either_case(p) for p in posts) + r")(?!\w)")
 
 
-@cache
-def name_stops() -> frozenset[str]:
-    """Words that begin a capitalised run which is never a name (``resources/name_stops.txt``)."""
-    lines = (RESOURCES / "name_stops.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
-
-
-def not_a_name(run: str) -> bool:
-    """ "Thôn Đông", "Hội Nông dân …": a run that begins like a place or a body."""
-    return run.split()[0] in name_stops() or head_regex().match(run) is not None
-
-
-def after_level_word(text: str, pos: int) -> bool:
-    """ "UBND xã |Đắk Nhau|": a run right after a level word names the place."""
-    return LEVEL_BEFORE.search(text[max(0, pos - 12) : pos]) is not None
-
-
 def _is_titlecase(word: str) -> bool:
     return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
 
@@ -141,52 +122,6 @@ def find_names(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int
     flush()
     return out
 
-
-def unsure_runs(
-    text: str, blocked: list[tuple[int, int]], sure: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """Runs of 2 to ``MAX_NAME`` title-case words that the name rule left: outside ``blocked``
-    spans and ``sure`` names, a leading "Ông"/"Bà" left out."""
-    inside = bytearray(len(text) + 1)
-    for a, b in [*blocked, *sure]:
-        inside[a:b] = b"\x01" * (b - a)
-    out: list[tuple[int, int]] = []
-    for run in CAPITALISED_RUN.finditer(text):
-        group: list[re.Match[str]] = []
-        for word in [*NAME_WORD.finditer(text, *run.span()), None]:
-            honorific = not group and word is not None and word.group() in HONORIFICS
-            if word is not None and not inside[word.start()] and not honorific:
-                group.append(word)
-                continue
-            if 2 <= len(group) <= MAX_NAME:
-                out.append((group[0].start(), group[-1].end()))
-            group = []
-    return out
-
-
-def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (by :func:`pipeline.sentences.sentences`) holding ``text[start:end]``, else its line."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    in_line = sentences(text[line_start:line_end])
-    return next(((line_start + a, line_start + b) for a, b in in_line
-                 if line_start + a <= start and end <= line_start + b), (line_start, line_end))
-
-
-def ner_people(text: str, candidates: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The candidates that the NER model, run on each one's sentence, tags as (inside) a person."""
-    from pipeline.ner import find_people
-
-    people: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    accepted = []
-    for a, b in candidates:
-        sentence = sentence_around(text, a, b)
-        if sentence not in people:
-            people[sentence] = find_people(text, *sentence)
-        if any(s <= a and b <= e for s, e in people[sentence]):
-            accepted.append((a, b))
-    return accepted
 
 
 def parse_title(ctx: Context, pos: int) -> Title | None:
@@ -276,7 +211,10 @@ def match(text: str, units: list[Span], use_ner: bool = False) -> list[Found]:
     found, unsure = match_rules(text, units, with_unsure=use_ner)
     if unsure:  # else the model is neither loaded nor run
         people = set(ner_people(text, [run for run, _ in unsure]))
-        found += [(run, title) for run, title in unsure if run in people]
+        accepted = [(run, title) for run, title in unsure if run in people]
+        # a longer name replaces the part of it the rules took ("Ma |Văn Thắng|")
+        found = [f for f in found if not any(r[0] < f[0][1] and f[0][0] < r[1] for r, _ in accepted)]
+        found += accepted
     return sorted(found, key=lambda f: f[0])
 
 
@@ -305,18 +243,38 @@ def match_rules(
     for a, b in untitled:
         if text[a:b] in titled and text[max(0, a - 6) : a].strip().casefold() != "ảnh:":
             found.append(((a, b), titled[text[a:b]]))
-    # a name the rules gave no post may be part of a longer one that has it: "Y |Giang Gry Niê Knơng|"
-    unsure: list[Found] = []
-    if not with_unsure:
-        return found, unsure
-    for run in unsure_runs(text, blocked, [n for n, _ in found] + namesakes):
+    unsure = unsure_candidates(ctx, blocked, found, namesakes) if with_unsure else []
+    return found, unsure
+
+
+def unsure_candidates(
+    ctx: Context, blocked: list[tuple[int, int]], found: list[Found], namesakes: list[tuple[int, int]]
+) -> list[Found]:
+    """Where the rules are unsure, with the post they would give:
+
+    - a run of title-case words next to a post, with no listed family name ("Bà |H'Yim Kđoh|, Phó
+      Chủ tịch …") or only inside it ("Ông |Y Giang Gry Niê Knơng|, …", of which the rules took
+      "Giang Gry Niê Knơng" but gave it no post);
+    - a name the rules found, with the title-case words right before it ("Ông |Ma Văn Thắng|, …",
+      of which the rules took "Văn Thắng").
+    """
+    text = ctx.text
+    out: list[Found] = []
+    for run in unsure_runs(text, mask(text, [*blocked, *(n for n, _ in found), *namesakes]), MAX_NAME):
         written = text[run[0] : run[1]]
         if lookup(written) or not_a_name(written) or after_level_word(text, run[0]):
             continue
         title = title_for(ctx, run)
         if title is not None and not title.rank_only:
-            unsure.append((run, title))
-    return found, unsure
+            out.append((run, title))
+    inside = mask(text, blocked)
+    for (start, end), title in found:
+        longer = words_before(text, start, inside)
+        written = text[longer:end]
+        if longer == start or len(written.split()) > MAX_NAME or lookup(written) or not_a_name(written):
+            continue
+        out.append(((longer, end), title))
+    return out
 
 
 def build(article: Article, found: list[Found]) -> list[Span]:

@@ -1,0 +1,108 @@
+"""Name candidates the officials rules are unsure of, and the NER model's word on them.
+
+The officials stage (:mod:`extractors.officials`) takes a person's name to start with a listed
+family name. Where a post stands next to a run of title-case words that does not ("Bà H'Yim
+Kđoh", "Ông Ma Văn Thắng", of which the rule takes "Văn Thắng"), it asks :func:`ner_people`,
+which runs :mod:`pipeline.ner` on that run's sentence only; the model is loaded on first use.
+Runs that begin like a place or a body ("Thôn Đông", ``resources/name_stops.txt``, the unit
+patterns) or follow a level word ("xã Đắk Nhau") are never sent.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extractors.datafiles import RESOURCES
+from extractors.unit_patterns import head_regex
+from pipeline.sentences import sentences
+
+# a word of an unsure name is title case and may carry an apostrophe: "K'Ré", "H'Yim"
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
+_LOWER = "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.islower() and c.isalpha())
+NAME_WORD = re.compile(rf"(?<![\w'’])[{_UPPER}][{_LOWER}]*(?:['’][{_UPPER}][{_LOWER}]*)*(?![\w'’])")
+CAPITALISED_RUN = re.compile(rf"{NAME_WORD.pattern}(?: {NAME_WORD.pattern})+")
+WORDS_BEFORE = re.compile(rf"(?:{NAME_WORD.pattern} )+$")
+LEVEL_BEFORE = re.compile(
+    r"(?<!\w)(?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hị trấn|[Xx]ã|[Pp]hường"
+    r"|[Tt]hôn|[Xx]óm|[Bb]ản|[Ấấ]p|[Bb]uôn|[Ll]àng)\s+$"
+)
+HONORIFICS = frozenset({"Ông", "Bà", "Anh", "Chị", "Cụ"})
+
+
+@cache
+def name_stops() -> frozenset[str]:
+    """Words that begin a capitalised run which is never a name (``resources/name_stops.txt``)."""
+    lines = (RESOURCES / "name_stops.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def not_a_name(run: str) -> bool:
+    """ "Thôn Đông", "Hội Nông dân …": a run that begins like a place or a body."""
+    return run.split()[0] in name_stops() or head_regex().match(run) is not None
+
+
+def after_level_word(text: str, pos: int) -> bool:
+    """ "UBND xã |Đắk Nhau|": a run right after a level word names the place."""
+    return LEVEL_BEFORE.search(text[max(0, pos - 12) : pos]) is not None
+
+
+def mask(text: str, spans: list[tuple[int, int]]) -> bytearray:
+    """One byte per character of ``text``: 1 inside one of ``spans``."""
+    inside = bytearray(len(text) + 1)
+    for a, b in spans:
+        inside[a:b] = b"\x01" * (b - a)
+    return inside
+
+
+def unsure_runs(text: str, inside: bytearray, max_words: int) -> list[tuple[int, int]]:
+    """Runs of 2 to ``max_words`` title-case words outside the masked spans, "Ông"/"Bà" left out."""
+    out: list[tuple[int, int]] = []
+    for run in CAPITALISED_RUN.finditer(text):
+        group: list[re.Match[str]] = []
+        for word in [*NAME_WORD.finditer(text, *run.span()), None]:
+            honorific = not group and word is not None and word.group() in HONORIFICS
+            if word is not None and not inside[word.start()] and not honorific:
+                group.append(word)
+                continue
+            if 2 <= len(group) <= max_words:
+                out.append((group[0].start(), group[-1].end()))
+            group = []
+    return out
+
+
+def words_before(text: str, start: int, inside: bytearray) -> int:
+    """Where the title-case words written right before ``start`` begin: "Ông |Ma |Văn Thắng"."""
+    before = WORDS_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return start
+    for word in reversed(list(NAME_WORD.finditer(text, before.start(), start))):
+        if inside[word.start()] or word.group() in HONORIFICS:
+            break
+        start = word.start()
+    return start
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (by :func:`pipeline.sentences.sentences`) holding ``text[start:end]``, else its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    in_line = sentences(text[line_start:line_end])
+    return next(((line_start + a, line_start + b) for a, b in in_line
+                 if line_start + a <= start and end <= line_start + b), (line_start, line_end))
+
+
+def ner_people(text: str, candidates: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The candidates that the NER model, run on each one's sentence, tags as (inside) a person."""
+    from pipeline.ner import find_people
+
+    people: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    accepted = []
+    for a, b in candidates:
+        sentence = sentence_around(text, a, b)
+        if sentence not in people:
+            people[sentence] = find_people(text, *sentence)
+        if any(s <= a and b <= e for s, e in people[sentence]):
+            accepted.append((a, b))
+    return accepted
