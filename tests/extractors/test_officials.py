@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from extractors import officials, units
+from extractors.unsure_names import sentence_around
 from pipeline.article import Article
 
 
-def officials_of(text: str) -> list[tuple[str, str, str | None]]:
+def officials_of(text: str, use_ner: bool | None = None) -> list[tuple[str, str, str | None]]:
     art = Article(text=text)
     art.add("units", units.extract(art))
-    return [(s.text, s.get("title"), s.get("unit")) for s in officials.extract(art)]
+    return [(s.text, s.get("title"), s.get("unit")) for s in officials.extract(art, use_ner=use_ner)]
+
+
+def unsure_of(text: str) -> list[tuple[str, str]]:
+    """The runs the rules are unsure of, with the title they would get (no model involved)."""
+    art = Article(text=text)
+    _, unsure = officials.match_rules(text, units.extract(art))
+    return [(text[a:b], officials.expand(text[t.start : t.end])) for (a, b), t in unsure]
 
 
 @pytest.mark.parametrize(
@@ -169,3 +180,124 @@ def test_officials_seeds_meet_the_floor(seeds_dir, seed_gold) -> None:
         total.add(score_officials(pred, gold["officials"]))
     assert total.f1 >= 0.95
     assert (total.agreement("title") or 0) >= 0.9
+
+
+# (sentence, what the rules alone find, what they find with the NER model where they are unsure)
+UNLISTED_SURNAMES = [
+    ("Bà H'Yim Kđoh, Phó Chủ tịch HĐND tỉnh phát biểu.",
+     [], [("H'Yim Kđoh", "Phó Chủ tịch Hội đồng nhân dân tỉnh", "Hội đồng nhân dân tỉnh")]),
+    ("Ông Y Thịnh Niê, Phó Chủ tịch UBND huyện Krông Pắc cho biết.",
+     [], [("Y Thịnh Niê", "Phó Chủ tịch Ủy ban nhân dân huyện Krông Pắc",
+           "Ủy ban nhân dân huyện Krông Pắc")]),
+    ("Đồng chí Y Ngông Niê Kdăm, Chủ tịch HĐND tỉnh dự hội nghị.",
+     [], [("Y Ngông Niê Kdăm", "Chủ tịch Hội đồng nhân dân tỉnh", "Hội đồng nhân dân tỉnh")]),
+    ("Bà Ksor H'Bơ Khăp, Phó Chủ tịch Quốc hội dự.",
+     [], [("Ksor H'Bơ Khăp", "Phó Chủ tịch Quốc hội", "Quốc hội")]),
+    ("Chủ tịch UBND huyện Mường Tè Pờ Dề Pu kiểm tra.",
+     [], [("Pờ Dề Pu", "Chủ tịch Ủy ban nhân dân huyện Mường Tè", "Ủy ban nhân dân huyện Mường Tè")]),
+    ("Đồng chí Ma Thị Nguyệt, Bí thư Huyện ủy phát biểu.",
+     [], [("Ma Thị Nguyệt", "Bí thư Huyện ủy", "Huyện ủy")]),
+    ("Ông A Pớt, Chủ tịch UBND xã cho biết.",
+     [], [("A Pớt", "Chủ tịch Ủy ban nhân dân xã", "Ủy ban nhân dân xã")]),
+    # a listed name ("Văn") inside an unlisted one: the rules take the tail, NER the whole
+    ("Ông Ma Văn Thắng, Giám đốc Sở Nội vụ cho biết.",
+     [("Văn Thắng", "Giám đốc Sở Nội vụ", "Sở Nội vụ")],
+     [("Ma Văn Thắng", "Giám đốc Sở Nội vụ", "Sở Nội vụ")]),
+    ("Ông Chẩu Văn Lâm, Trưởng Ban Dân vận Tỉnh ủy cho biết.",
+     [("Văn Lâm", "Trưởng Ban Dân vận Tỉnh ủy", "Ban Dân vận Tỉnh ủy")],
+     [("Chẩu Văn Lâm", "Trưởng Ban Dân vận Tỉnh ủy", "Ban Dân vận Tỉnh ủy")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "rules_only", "with_ner"), UNLISTED_SURNAMES)
+def test_officials_ner_confirms_names_the_rules_are_unsure_of(
+    sentence: str, rules_only: list[tuple[str, str, str | None]], with_ner: list[tuple[str, str, str | None]]
+) -> None:
+    assert officials_of(sentence, use_ner=False) == rules_only
+    assert officials_of(sentence, use_ner=True) == with_ner
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unsure"),
+    [
+        ("Đồng chí Điểu K'Ré, Bí thư Tỉnh ủy phát biểu.", [("Điểu K'Ré", "Bí thư Tỉnh ủy")]),
+        ("Phó Bí thư Tỉnh ủy Y Biêr Niê dự lễ.", [("Y Biêr Niê", "Phó Bí thư Tỉnh ủy")]),
+        ("Ông Y Giang Gry Niê Knơng, Phó Chủ tịch Hội đồng Dân tộc phát biểu.",  # "Giang" is listed
+         [("Y Giang Gry Niê Knơng", "Phó Chủ tịch Hội đồng Dân tộc")]),
+        ("Ông Điểu Minh Tâm, Chủ tịch UBND xã Đắk Nhau cho biết.",  # not the commune after "xã"
+         [("Điểu Minh Tâm", "Chủ tịch Ủy ban nhân dân xã")]),
+        ("Bí thư Tỉnh ủy Hoàng Thị Thúy Lan phát biểu.", []),  # the rules are sure
+        ("Ông Bế Văn Hùng, Bí thư Huyện ủy cho biết.", []),
+        ("Nông dân Lầu Mí Chư trồng 3 ha mận.", []),  # no post next to it
+        ("Đại tá Sùng Mí Lử chỉ đạo.", []),  # a rank is no post
+    ],
+)
+def test_officials_unsure_candidates(sentence: str, unsure: list[tuple[str, str]]) -> None:
+    assert unsure_of(sentence) == unsure
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chủ tịch Hội đồng Quản trị phát biểu.",
+        "Bí thư Chi bộ Thôn Đông chủ trì.",
+        "Bí thư Chi bộ Tổ Dân phố 3 phát biểu.",
+        "Giám đốc Sở Tài chính Lào Cai báo cáo.",
+        "Chủ tịch Hội Nông dân Việt Nam dự.",
+        "Chủ tịch UBND xã Đắk Nhau kiểm tra.",
+        "Trưởng Ban Quản lý Khu Kinh tế tỉnh phát biểu.",
+        "Phó Giám đốc Trung tâm Y tế huyện phát biểu.",
+        "Giám đốc Bệnh viện Đa khoa tỉnh báo cáo.",
+        "Bí thư Đảng ủy Khối Cơ quan tỉnh phát biểu.",
+        "Tổng Giám đốc Tập đoàn Điện lực Việt Nam dự.",
+        "Giám đốc Công ty Điện lực Lạng Sơn báo cáo.",
+    ],
+)
+def test_officials_capitalised_nouns_after_a_post_are_not_sent_to_ner(sentence: str) -> None:
+    assert unsure_of(sentence) == []
+    assert officials_of(sentence, use_ner=True) == []
+
+
+def test_officials_ner_switch_follows_the_module_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    sentence = "Bà H'Yim Kđoh, Phó Chủ tịch HĐND tỉnh phát biểu."
+    monkeypatch.setattr(officials, "USE_NER", False)
+    assert officials_of(sentence) == []
+    monkeypatch.setattr(officials, "USE_NER", True)
+    assert [n for n, _, _ in officials_of(sentence)] == ["H'Yim Kđoh"]
+
+
+@pytest.mark.parametrize(
+    ("text", "inside", "sentence"),
+    [
+        ("Hội nghị khai mạc. Bà H'Yim Kđoh phát biểu. Ảnh: Lê Sơn", "H'Yim Kđoh", "Bà H'Yim Kđoh phát biểu."),
+        ("Dòng một.\nĐồng chí Y Ngông Niê Kdăm dự\nDòng ba.", "Y Ngông", "Đồng chí Y Ngông Niê Kdăm dự"),
+    ],
+)
+def test_officials_ner_reads_only_the_sentence(text: str, inside: str, sentence: str) -> None:
+    start = text.index(inside)
+    a, b = sentence_around(text, start, start + len(inside))
+    assert text[a:b] == sentence
+
+
+def test_officials_sure_articles_never_load_the_model() -> None:
+    code = (
+        "import sys\n"
+        "from extractors import officials, units\n"
+        "from pipeline.article import Article\n"
+        "art = Article(text='Bí thư Tỉnh ủy Hoàng Thị Thúy Lan làm việc với Chủ tịch Hội đồng Quản trị.')\n"
+        "art.add('units', units.extract(art))\n"
+        "found = [s.text for s in officials.extract(art, use_ner=True)]\n"
+        "print(found, 'pipeline.ner' in sys.modules, 'spacy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['Hoàng Thị Thúy Lan'] False False"
+
+
+def test_officials_seeds_same_with_and_without_ner(seeds_dir, seed_gold) -> None:
+    from pipeline.readers import read_file
+
+    for gold in seed_gold:
+        art = read_file(seeds_dir / gold["file"])[0]
+        art.add("units", units.extract(art))
+        rules_only = [s.record("name") for s in officials.extract(art, use_ner=False)]
+        assert [s.record("name") for s in officials.extract(art, use_ner=True)] == rules_only
