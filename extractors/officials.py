@@ -15,7 +15,7 @@ place. A name with no post is not an official, so bylines ("Lê Sơn") and photo
 
 Where the rules are unsure — a post in its usual place next to a run of title-case words that
 does not start with a listed family name ("Bà H'Yim Kđoh, Phó Chủ tịch HĐND tỉnh"), or title-case
-words written right before a name they found ("Ông Ma Văn Thắng": the rule takes "Văn Thắng") —
+words written right before a name they found ("Ông Mông Văn Tân": the rule takes "Văn Tân") —
 the NER model tags just that sentence (:mod:`extractors.unsure_names`), and the run is a name
 when a PER span covers it. Articles without such a run never load the model; ``USE_NER = False``
 (or ``extract(article, use_ner=False)``) keeps to the rules.
@@ -41,7 +41,7 @@ from extractors.unsure_names import (
 )
 from pipeline.article import Article, Span
 
-SYLLABLE = re.compile(r"[^\W\d_]+")
+SYLLABLE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # "K'Ré" is one syllable of "Điểu K'Ré"
 MAX_NAME = 5
 USE_NER = True  # consult the NER model where the rules are unsure
 # what may stand between a title and the name after it: "Bí thư Tỉnh ủy, đồng chí Nguyễn A"
@@ -93,7 +93,7 @@ def post_regex() -> re.Pattern[str]:
 
 
 def _is_titlecase(word: str) -> bool:
-    return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+    return all(p[:1].isupper() and (len(p) == 1 or p[1:].islower()) for p in re.split(r"['’]", word))
 
 
 def find_names(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -212,7 +212,7 @@ def match(text: str, units: list[Span], use_ner: bool = False) -> list[Found]:
     if unsure:  # else the model is neither loaded nor run
         people = set(ner_people(text, [run for run, _ in unsure]))
         accepted = [(run, title) for run, title in unsure if run in people]
-        # a longer name replaces the part of it the rules took ("Ma |Văn Thắng|")
+        # a longer name replaces the part of it the rules took ("Mông |Văn Tân|")
         found = [f for f in found if not any(r[0] < f[0][1] and f[0][0] < r[1] for r, _ in accepted)]
         found += accepted
     return sorted(found, key=lambda f: f[0])
@@ -255,8 +255,8 @@ def unsure_candidates(
     - a run of title-case words next to a post, with no listed family name ("Bà |H'Yim Kđoh|, Phó
       Chủ tịch …") or only inside it ("Ông |Y Giang Gry Niê Knơng|, …", of which the rules took
       "Giang Gry Niê Knơng" but gave it no post);
-    - a name the rules found, with the title-case words right before it ("Ông |Ma Văn Thắng|, …",
-      of which the rules took "Văn Thắng").
+    - a name the rules found, with the title-case words right before it ("Ông |Mông Văn Tân|, …",
+      of which the rules took "Văn Tân").
     """
     text = ctx.text
     out: list[Found] = []

@@ -2,7 +2,7 @@
 
 The officials stage (:mod:`extractors.officials`) takes a person's name to start with a listed
 family name. Where a post stands next to a run of title-case words that does not ("Bà H'Yim
-Kđoh", "Ông Ma Văn Thắng", of which the rule takes "Văn Thắng"), it asks :func:`ner_people`,
+Kđoh", "Ông Mông Văn Tân", of which the rule takes "Văn Tân"), it asks :func:`ner_people`,
 which runs :mod:`pipeline.ner` on that run's sentence only; the model is loaded on first use.
 Runs that begin like a place or a body ("Thôn Đông", ``resources/name_stops.txt``, the unit
 patterns) or follow a level word ("xã Đắk Nhau") are never sent.
@@ -72,7 +72,7 @@ def unsure_runs(text: str, inside: bytearray, max_words: int) -> list[tuple[int,
 
 
 def words_before(text: str, start: int, inside: bytearray) -> int:
-    """Where the title-case words written right before ``start`` begin: "Ông |Ma |Văn Thắng"."""
+    """Where the title-case words written right before ``start`` begin: "Ông |Mông |Văn Tân"."""
     before = WORDS_BEFORE.search(text, max(0, start - 40), start)
     if before is None:
         return start

@@ -48,6 +48,10 @@ def unsure_of(text: str) -> list[tuple[str, str]]:
          [("Hứa Văn Nghị", "Trưởng Ban Dân vận Tỉnh ủy", "Ban Dân vận Tỉnh ủy")]),
         ("nguyên Chủ tịch UBND tỉnh Đinh Văn Hùng được khen thưởng.",
          [("Đinh Văn Hùng", "nguyên Chủ tịch Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh")]),
+        ("Giám đốc Sở Nội vụ Điểu Xuân Tâm báo cáo.",  # the body's name stops at a listed family name
+         [("Điểu Xuân Tâm", "Giám đốc Sở Nội vụ", "Sở Nội vụ")]),
+        ("Bí thư Tỉnh ủy Lai Châu Giàng Páo Mỷ phát biểu.",
+         [("Giàng Páo Mỷ", "Bí thư Tỉnh ủy Lai Châu", "Tỉnh ủy Lai Châu")]),
         ("Chủ tịch xã Tề Lỗ Nguyễn Văn Thắng trình bày.",
          [("Nguyễn Văn Thắng", "Chủ tịch xã Tề Lỗ", None)]),
         ("Tổng Bí thư, Chủ tịch nước Tô Lâm gửi thư chúc mừng.",
@@ -90,6 +94,12 @@ def test_officials_title_before_name(sentence: str, expected: list[tuple[str, st
            "Ban Tuyên giáo Tỉnh ủy")]),
         ("Đồng chí Trần Văn Tuấn được bầu giữ chức Bí thư Đảng ủy xã Tân Phú.",
          [("Trần Văn Tuấn", "Bí thư Đảng ủy xã Tân Phú", "Đảng ủy xã Tân Phú")]),
+        ("Đồng chí Điểu K'Ré, Bí thư Tỉnh ủy Bình Phước phát biểu.",  # an apostrophe in a syllable
+         [("Điểu K'Ré", "Bí thư Tỉnh ủy Bình Phước", "Tỉnh ủy Bình Phước")]),
+        ("Bà Ksor H'Bơ Khăp, Phó Chủ tịch Quốc hội dự.",
+         [("Ksor H'Bơ Khăp", "Phó Chủ tịch Quốc hội", "Quốc hội")]),
+        ("Đồng chí Ma Thị Nguyệt, Bí thư Huyện ủy phát biểu.",
+         [("Ma Thị Nguyệt", "Bí thư Huyện ủy", "Huyện ủy")]),
         ("Ông Lý Văn Tài được bổ nhiệm làm Giám đốc Sở Nội vụ.",
          [("Lý Văn Tài", "Giám đốc Sở Nội vụ", "Sở Nội vụ")]),
         ("Đại tá Phạm Văn Sơn, Giám đốc Công an tỉnh cho biết.",  # a rank gives way to the post
@@ -191,18 +201,16 @@ UNLISTED_SURNAMES = [
            "Ủy ban nhân dân huyện Krông Pắc")]),
     ("Đồng chí Y Ngông Niê Kdăm, Chủ tịch HĐND tỉnh dự hội nghị.",
      [], [("Y Ngông Niê Kdăm", "Chủ tịch Hội đồng nhân dân tỉnh", "Hội đồng nhân dân tỉnh")]),
-    ("Bà Ksor H'Bơ Khăp, Phó Chủ tịch Quốc hội dự.",
-     [], [("Ksor H'Bơ Khăp", "Phó Chủ tịch Quốc hội", "Quốc hội")]),
     ("Chủ tịch UBND huyện Mường Tè Pờ Dề Pu kiểm tra.",
      [], [("Pờ Dề Pu", "Chủ tịch Ủy ban nhân dân huyện Mường Tè", "Ủy ban nhân dân huyện Mường Tè")]),
-    ("Đồng chí Ma Thị Nguyệt, Bí thư Huyện ủy phát biểu.",
-     [], [("Ma Thị Nguyệt", "Bí thư Huyện ủy", "Huyện ủy")]),
+    ("Đồng chí Mông Thị Nguyệt, Bí thư Huyện ủy phát biểu.",
+     [], [("Mông Thị Nguyệt", "Bí thư Huyện ủy", "Huyện ủy")]),
     ("Ông A Pớt, Chủ tịch UBND xã cho biết.",
      [], [("A Pớt", "Chủ tịch Ủy ban nhân dân xã", "Ủy ban nhân dân xã")]),
     # a listed name ("Văn") inside an unlisted one: the rules take the tail, NER the whole
-    ("Ông Ma Văn Thắng, Giám đốc Sở Nội vụ cho biết.",
-     [("Văn Thắng", "Giám đốc Sở Nội vụ", "Sở Nội vụ")],
-     [("Ma Văn Thắng", "Giám đốc Sở Nội vụ", "Sở Nội vụ")]),
+    ("Ông Mông Văn Tân, Giám đốc Sở Nội vụ cho biết.",
+     [("Văn Tân", "Giám đốc Sở Nội vụ", "Sở Nội vụ")],
+     [("Mông Văn Tân", "Giám đốc Sở Nội vụ", "Sở Nội vụ")]),
     ("Ông Chẩu Văn Lâm, Trưởng Ban Dân vận Tỉnh ủy cho biết.",
      [("Văn Lâm", "Trưởng Ban Dân vận Tỉnh ủy", "Ban Dân vận Tỉnh ủy")],
      [("Chẩu Văn Lâm", "Trưởng Ban Dân vận Tỉnh ủy", "Ban Dân vận Tỉnh ủy")]),
@@ -220,12 +228,12 @@ def test_officials_ner_confirms_names_the_rules_are_unsure_of(
 @pytest.mark.parametrize(
     ("sentence", "unsure"),
     [
-        ("Đồng chí Điểu K'Ré, Bí thư Tỉnh ủy phát biểu.", [("Điểu K'Ré", "Bí thư Tỉnh ủy")]),
+        ("Đồng chí Rmah Dơk, Bí thư Tỉnh ủy phát biểu.", [("Rmah Dơk", "Bí thư Tỉnh ủy")]),
         ("Phó Bí thư Tỉnh ủy Y Biêr Niê dự lễ.", [("Y Biêr Niê", "Phó Bí thư Tỉnh ủy")]),
         ("Ông Y Giang Gry Niê Knơng, Phó Chủ tịch Hội đồng Dân tộc phát biểu.",  # "Giang" is listed
          [("Y Giang Gry Niê Knơng", "Phó Chủ tịch Hội đồng Dân tộc")]),
-        ("Ông Điểu Minh Tâm, Chủ tịch UBND xã Đắk Nhau cho biết.",  # not the commune after "xã"
-         [("Điểu Minh Tâm", "Chủ tịch Ủy ban nhân dân xã")]),
+        ("Ông Mông Văn Tân, Chủ tịch UBND xã Đắk Nhau cho biết.",  # not the commune after "xã"
+         [("Mông Văn Tân", "Chủ tịch Ủy ban nhân dân xã")]),
         ("Bí thư Tỉnh ủy Hoàng Thị Thúy Lan phát biểu.", []),  # the rules are sure
         ("Ông Bế Văn Hùng, Bí thư Huyện ủy cho biết.", []),
         ("Nông dân Lầu Mí Chư trồng 3 ha mận.", []),  # no post next to it
