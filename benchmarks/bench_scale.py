@@ -1,9 +1,11 @@
 """Extraction throughput and peak memory at two corpus sizes, against the naive NER baseline.
 
-    python benchmarks/bench_scale.py --n 1000 --n 10000 [--workers 2] [--baseline 50] [--profile]
+    python benchmarks/bench_scale.py --n 1000 --n 10000 [--workers 2] [--engine local|dask]
+                                     [--baseline 50] [--profile]
 
 For every N, a fresh process extracts the first N articles of a generated corpus
-(benchmarks/corpus.py) with the local engine (all stages that exist) and reports:
+(benchmarks/corpus.py) with the engine (all stages that exist; the Dask engine on a LocalCluster
+of ``--workers`` processes, writing its Parquet parts to a temporary directory) and reports:
 
 - articles/s (wall clock) and articles per CPU-second, the per-core rate (CPU time of the whole
   process tree, so it does not depend on what else the machine is running);
@@ -22,6 +24,7 @@ import argparse
 import contextlib
 import json
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -76,7 +79,7 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def measure(list_file: Path, workers: int) -> dict[str, Any]:
+def measure(list_file: Path, workers: int, engine: str = "local") -> dict[str, Any]:
     """Extract the files listed in ``list_file`` (run in a fresh process: ru_maxrss is per process)."""
     from pipeline.engine import extract_articles
 
@@ -84,15 +87,18 @@ def measure(list_file: Path, workers: int) -> dict[str, Any]:
     entities: Counter[str] = Counter()
     n = 0
     cpu0, own0, t0 = _cpu_seconds(), time.process_time(), time.perf_counter()
+    out_dir = tempfile.mkdtemp(prefix="vnnews-bench-parts-") if engine == "dask" else None
     with PeakRss() as rss:
-        for art in extract_articles(paths, engine="local", workers=workers):
+        for art in extract_articles(paths, engine=engine, workers=workers, out_dir=out_dir):
             n += 1
             for key, spans in art.spans.items():
                 entities[key] += len(spans)
     wall, cpu, own = time.perf_counter() - t0, _cpu_seconds() - cpu0, time.process_time() - own0
+    if out_dir:
+        shutil.rmtree(out_dir)
     kb = 1024  # ru_maxrss is in KiB on Linux
     return {
-        "articles": n, "workers": workers, "wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
+        "articles": n, "engine": engine, "workers": workers, "wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
         "cpu_parent_s": round(own, 2), "articles_per_s": round(n / wall, 1),
         "articles_per_cpu_s": round(n / cpu, 1),
         "peak_tree_rss_mb": round(rss.peak / 2**20, 1),
@@ -163,8 +169,9 @@ def stage_times(files: list[Path]) -> dict[str, float]:
     return {name: round(1000 * t / len(articles), 2) for name, t in spent.items()}
 
 
-def _child(list_file: Path, workers: int) -> dict[str, Any]:
-    cmd = [sys.executable, __file__, "--measure", str(list_file), "--workers", str(workers)]
+def _child(list_file: Path, workers: int, engine: str) -> dict[str, Any]:
+    cmd = [sys.executable, __file__, "--measure", str(list_file), "--workers", str(workers),
+           "--engine", engine]
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0:
         sys.exit(f"bench_scale: the measuring process failed:\n{done.stderr[-3000:]}")
@@ -175,7 +182,8 @@ def _child(list_file: Path, workers: int) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, action="append", help="corpus size (repeatable; default 1000)")
-    parser.add_argument("--workers", type=int, default=2, help="local engine worker processes")
+    parser.add_argument("--workers", type=int, default=2, help="worker processes")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local")
     parser.add_argument("--baseline", type=int, default=50, help="articles for the naive NER baseline")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--corpus", type=Path, default=None, help="where to write the corpus (default: temp)")
@@ -183,7 +191,7 @@ def main() -> None:
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
-        print(json.dumps(measure(args.measure, args.workers)))
+        print(json.dumps(measure(args.measure, args.workers, args.engine)))
         return
     sizes = sorted(args.n or [1000])
     with tempfile.TemporaryDirectory(prefix="vnnews-bench-") as tmp:
@@ -195,7 +203,7 @@ def main() -> None:
         for n in sizes:
             list_file = Path(tmp) / f"files-{n}.txt"
             list_file.write_text("\n".join(str(f) for f in files[:n]), encoding="utf-8")
-            results[n] = _child(list_file, args.workers)
+            results[n] = _child(list_file, args.workers, args.engine)
             print(f"full extraction, N={n}: {json.dumps(results[n], ensure_ascii=False)}")
         base = naive_baseline(files[: args.baseline])
         print(f"naive baseline (underthesea.ner on every sentence): {json.dumps(base)}")
