@@ -115,7 +115,7 @@ def score_officials(pred: Sequence[Mapping[str, Any]], gold: Sequence[Mapping[st
 
 
 def _unit_spans(units: Sequence[Mapping[str, Any]]) -> list[tuple[int, int, str, str]]:
-    out = []
+    out: list[tuple[int, int, str, str]] = []
     for u in units:
         spans = u.get("spans") or [[u["start"], u["end"]]]
         out.extend((int(a), int(b), _norm(u.get("name")), _norm(u.get("kind"))) for a, b in spans)
