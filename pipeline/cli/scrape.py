@@ -153,6 +153,10 @@ def command(
     if summary.responded == 0 and (summary.failures or summary.counts["robots"]):
         first = summary.failures[0] if summary.failures else (None, "every URL is disallowed by robots.txt")
         fail(f"nothing could be fetched ({first[1]})")
+    stored = sum(summary.counts[k] for k in ("new", "updated", "unchanged", "unchanged-304", "kept"))
+    if summary.failures and stored == 0:
+        url, reason = summary.failures[0]
+        fail(f"no article could be stored ({len(summary.failures)} failed; first: {url}: {reason})")
     if urls and not any(o in ("new", "updated", "unchanged", "unchanged-304", "kept") for o in outcomes):
         reason = summary.not_articles[0][1] if summary.not_articles else "no article stored"
         fail(f"{urls[0]}: {reason}")

@@ -396,3 +396,16 @@ def test_scrape_failed_article_is_retried_on_next_run(site, route, tmp_path: Pat
     assert len(records(tmp_path)) == 3
     others = [s.path for s in STORIES if s is not story]
     assert all(len(site.hits(p)) == 1 for p in others)  # stored ones without validators are not asked again
+
+
+def test_scrape_exits_non_zero_when_the_feed_loads_but_no_article_can_be_stored(
+    site, route, tmp_path: Path
+) -> None:
+    serve_news(site, route)
+    for story in STORIES:
+        site.routes[story.path] = route("boom", status=500)
+    code, _, err = scrape("--feed", site.url("/rss.xml"), "--out", str(tmp_path), *FAST)
+    assert code != 0
+    assert err.strip().splitlines()[-1].startswith("vnnews: error: no article could be stored (3 failed;")
+    assert "Traceback" not in err
+    assert not list(tmp_path.rglob("*.json"))
