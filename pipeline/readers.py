@@ -129,7 +129,8 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
 
 _DATE_LINE = re.compile(
     r"^\s*(?:(?:Thứ\s+\w+|Chủ\s+nhật)\s*,\s*)?(?:Ngày\s+đăng:?\s*)?"
-    r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?:\s*[AP]M)?)?(?:\s*\(GMT[+-]\d+\))?\s*$",
+    r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?"
+    r"(?:\s*\(?\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*\)?)?\s*$",
     re.MULTILINE | re.IGNORECASE,
 )
 _DATE_MARK = re.compile(r"^\s*date\s+(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?\b", re.IGNORECASE)
@@ -144,7 +145,7 @@ def published_in_text(text: str, head: int = 600) -> str | None:
         return "-".join(g for g in m.groups() if g)
     m = _DATE_LINE.search(top)
     if m:
-        d, mo, y = (int(g) for g in m.groups())
+        d, mo, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
         if 1 <= d <= 31 and 1 <= mo <= 12:
             return f"{y:04d}-{mo:02d}-{d:02d}"
     return None

@@ -28,6 +28,13 @@ def test_readers_split_title(raw, title, body_start):
         (" date 2021-07 Chiều 21/7, hội nghị", "2021-07"),
         ("Thứ tư, 22/10/2025, 19:25 (GMT+7)\nNội dung", "2025-10-22"),
         ("Quyết định số 529, ngày 11/1/2022 của BTV", None),
+        ("Thứ Sáu, 12-07-2024, 18:20\nNội dung", "2024-07-12"),
+        ("04/10/2024 15:42 GMT+7\nNội dung", "2024-10-04"),
+        ("Thứ Hai, 25/11/2024 11:30 (GMT+07:00)\nNội dung", "2024-11-25"),
+        ("Cập nhật 08.03.2023 09:15:30\nNội dung", None),
+        ("08.03.2023 09:15:30\nNội dung", "2023-03-08"),
+        ("31/13/2024\nNội dung", None),
+        ("Ngày 12/7-2024 tỉnh tổ chức", None),
     ],
 )
 def test_readers_published_in_text(body, published):
