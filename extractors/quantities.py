@@ -78,10 +78,12 @@ def noun_pattern() -> re.Pattern[str]:
     measures = _alt([n.noun for n in known if n.role == "measure"])
     words = _alt([n.noun for n in known if n.role != "measure"])
     return re.compile(
-        rf"(?:\s*(?P<m>{measures})|\s+(?P<w>{words}))(?!\w)(?!\s+thứ(?!\w))", re.IGNORECASE
+        rf"(?:\s*(?P<m>{measures})|\s+(?P<w>{words}))(?!\w)(?!{ORDINAL_AFTER})", re.IGNORECASE
     )
 
 
+# "lần thứ 6", "đợt thứ hai": an ordinal, not a count ("dự án thứ cấp" is a count of projects)
+ORDINAL_AFTER = r"\s+thứ\s+(?:\d|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|[IVX]+(?!\w))"
 _QUAL = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in QUALIFIERS)
 _QUAL_OF = {w: a for w, a in QUALIFIERS}
 # a number right after one of these words names a year, a session, a document or an ordinal

@@ -35,6 +35,25 @@ COUNTS = [
     ("Có 9 chủ đầu tư chậm giải ngân.", "9 chủ đầu tư", 9, None, "investor", None),
     ("Đón 10,2 triệu lượt khách du lịch.", "10,2 triệu lượt khách du lịch", 10_200_000, None, "visit", None),
     ("Bổ nhiệm 118 lượt cán bộ.", "118 lượt cán bộ", 118, None, "person", None),
+    ("Sở đã trả lại 12 hồ sơ chưa hợp lệ.", "12 hồ sơ", 12, None, "dossier", None),
+    ("Chi cục ban hành 310 quyết định xử phạt.", "310 quyết định", 310, None, "decision", None),
+    ("Các xã nhân rộng 34 mô hình sản xuất.", "34 mô hình", 34, None, "model", None),
+    ("Công đoàn xây 7 nhà cho đoàn viên.", "7 nhà", 7, None, "house", None),
+    ("Dự án có 420 căn hộ.", "420 căn hộ", 420, None, "apartment", None),
+    ("Tỉnh quy hoạch 4 khu công nghiệp mới.", "4 khu công nghiệp", 4, None, "industrial_park", None),
+    ("Huyện có 2 cụm công nghiệp.", "2 cụm công nghiệp", 2, None, "industrial_cluster", None),
+    ("Doanh nghiệp sử dụng hơn 8.000 công nhân.", "hơn 8.000 công nhân", 8_000, None, "person", "more_than"),
+    ("Đón 2.500 lượt khách trong dịp lễ.", "2.500 lượt khách", 2_500, None, "visit", None),
+    ("Tổ công tác tạm giữ 41 phương tiện.", "41 phương tiện", 41, None, "vehicle", None),
+    ("Xã còn 6 thôn chưa có nhà văn hóa.", "6 thôn", 6, None, "village", None),
+    ("Huyện có 15 hợp tác xã nông nghiệp.", "15 hợp tác xã", 15, None, "cooperative", None),
+    ("Thành lập 9 tổ hợp tác mới.", "9 tổ hợp tác", 9, None, "cooperative_group", None),
+    ("Kiểm tra 57 cơ sở kinh doanh thực phẩm.", "57 cơ sở kinh doanh", 57, None, "establishment", None),
+    ("Tiếp nhận 64 đơn thư khiếu nại.", "64 đơn thư", 64, None, "petition", None),
+    ("Bắt giữ 3 tàu cá vi phạm.", "3 tàu cá", 3, None, "vessel", None),
+    ("Bàn giao đất cho 6 nhà đầu tư thứ cấp.", "6 nhà đầu tư thứ cấp", 6, None, "investor", None),
+    ("Phấn đấu thu hút từ 2 - 4 dự án thứ cấp.", "từ 2 - 4 dự án", 2, 4, "project", None),
+    ("Hội viên tự quản 17 tuyến đường hoa.", "17 tuyến đường", 17, None, "road", None),
 ]
 MEASURES = [
     ("GPMB được 26,19ha trong quý.", "26,19ha", 26.19, "ha"),
@@ -43,6 +62,8 @@ MEASURES = [
     ("Mặt bằng rộng 350 m² đã bàn giao.", "350 m²", 350, "m2"),
     ("Tỉnh có 4.860 km2 diện tích tự nhiên.", "4.860 km2", 4_860, "km2"),
     ("Bàn giao 21,6 km mặt bằng.", "21,6 km", 21.6, "km"),
+    ("Làm mới 9 km đường giao thông nông thôn.", "9 km đường giao thông", 9, "km"),
+    ("Khai thác 1.500 m3 cát.", "1.500 m3", 1_500, "m3"),
     ("Sản lượng lúa đạt 52.000 tấn.", "52.000 tấn", 52_000, "tonne"),
     ("GPMB tăng 2,69 lần so với cùng kỳ.", "2,69 lần", 2.69, "times"),
 ]
@@ -54,6 +75,9 @@ NOT_QUANTITIES = [
     "Hotline: 08.4646.0404 | Email.",
     "Phần mềm quản lý đảng viên 3.0 đạt kết quả tốt.",
     "Kỳ họp thứ 13, khóa XVII của Hội đồng nhân dân.",
+    "Theo Quyết định số 1872/QĐ-UBND của UBND tỉnh.",
+    "Đây là dự án thứ 3 được cấp phép.",
+    "Công trình thứ hai khởi công sau Tết.",
 ]
 
 
