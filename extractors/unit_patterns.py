@@ -33,12 +33,26 @@ class Pattern:
     needs_tail: bool = False
     not_after: tuple[str, ...] = ()  # an organ written right after these is part of a post
     name: str = ""  # the canonical name, when the pattern is a short form
+    runs_on: bool = False  # a named body whose name may go on in lower case up to a level word
     of_committee: bool = False  # an organ of the committee ("Ban Thường vụ"), not of the Đảng bộ
 
 
+def pattern_key(surface: str) -> str:
+    """The first word as written, the rest case-folded: "Viện kiểm sát" and "Viện Kiểm sát" agree."""
+    first, _, rest = surface.partition(" ")
+    return f"{first} {rest.casefold()}" if rest else first
+
+
+class PatternTable(dict[str, list["Pattern"]]):
+    """Patterns by surface; a surface whose later words differ only in case finds them too."""
+
+    def __missing__(self, surface: str) -> list[Pattern]:
+        return self.get(pattern_key(surface), [])
+
+
 @cache
-def patterns() -> dict[str, list[Pattern]]:
-    out: dict[str, list[Pattern]] = {}
+def patterns() -> PatternTable:
+    out = PatternTable()
     for row in read_jsonl("units.jsonl", ("pattern", "kind", "role")):
         fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in row.items()}
         pat = Pattern(**fields)
@@ -49,6 +63,8 @@ def patterns() -> dict[str, list[Pattern]]:
     order = {r: i for i, r in enumerate(roles)}
     for pats in out.values():
         pats.sort(key=lambda p: order.get(p.role, 99))
+    for surface, pats in list(out.items()):
+        out.setdefault(pattern_key(surface), pats)
     return out
 
 
@@ -56,7 +72,16 @@ def _alternation(roles: tuple[str, ...]) -> re.Pattern[str]:
     words = sorted((p for p, rows in patterns().items() if any(r.role in roles for r in rows)),
                    key=len, reverse=True)
     # not inside a document number: "Kế hoạch số 45/KH-UBND", "Công văn số 3127/UBND-KTTH"
-    return re.compile(r"(?<![\w/-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])(?!-\w)")
+    alts = "|".join(dict.fromkeys(map(_either_case, words)))
+    return re.compile(r"(?<![\w/-])(?:" + alts + r")(?![\w])(?!-\w)")
+
+
+def _either_case(surface: str) -> str:
+    """The first word as written, later words in either case: "Viện [Kk]iểm [Ss]át"."""
+    first, *rest = surface.split(" ")
+    later = [f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" if w[:1].isalpha() else re.escape(w)
+             for w in rest]
+    return r"\ ".join([re.escape(first), *later])
 
 
 @cache

@@ -57,6 +57,7 @@ class UnitMatch:
     written: str | None = None  # the name as written when it is not the span's text (coordination)
     canonical: str = ""  # the full name of a short form ("Ban Chấp hành Trung ương" -> "… Đảng")
     tail: str = ""  # the level word and place written after the body ("huyện Yên Lạc")
+    head_name: tuple[str, str] | None = None  # a short head, its full name ("Đoàn Thanh niên" -> …)
 
 
 def match(text: str, places: list[PlaceMention] | None = None) -> list[UnitMatch]:
@@ -93,7 +94,8 @@ def _parse(text: str, start: int, head: str, by_start: dict[int, PlaceMention]) 
             if unit is not None:
                 return unit
         elif pat.role in ("committee", "body"):
-            unit = UnitMatch(start, end, pat.kind, start, pat.place, pat.style)
+            unit = UnitMatch(start, end, pat.kind, start, pat.place, pat.style,
+                             head_name=(head, pat.name) if pat.name else None)
             if _tail(text, unit, by_start):
                 return unit
             if pat.role == "committee" and (inner := _organ_chain(text, start, end, by_start, True)):
@@ -104,6 +106,8 @@ def _parse(text: str, start: int, head: str, by_start: dict[int, PlaceMention]) 
         elif pat.role == "named":
             name_end = _named_end(text, end)
             if name_end is not None and not _is_place(text[start:name_end], len(head.split())):
+                if pat.runs_on:  # "Trung tâm Phục vụ| hành chính công |phường"
+                    name_end = _described_end(text, name_end, limit=6) or name_end
                 unit = UnitMatch(start, name_end, pat.kind, start, pat.place, pat.style)
                 _tail(text, unit, by_start)
                 return unit
@@ -208,12 +212,13 @@ def _tokens(text: str, pos: int, limit: int = 16) -> list[re.Match[str]]:
     return out
 
 
-def _described_end(text: str, pos: int) -> int | None:
+def _described_end(text: str, pos: int, limit: int = 14) -> int | None:
     """Lower-case words up to a level word: "Ban Chỉ đạo| các chương trình mục tiêu quốc gia| tỉnh"."""
-    for tok in _tokens(text, pos, limit=14):
+    toks = _tokens(text, pos, limit=limit)
+    for i, tok in enumerate(toks):
         if LEVEL_WORD.match(text, pos):
             return pos
-        if not tok.group().islower():
+        if not tok.group().islower() or (limit < 14 and _stops_name(text, toks, i)):
             return None
         pos = tok.end()
     return pos if LEVEL_WORD.match(text, pos) else None
@@ -248,7 +253,7 @@ def _named_end(text: str, pos: int) -> int | None:
             if head_regex().match(text, toks[i + 1].start()):
                 break  # "Sở Xây dựng và | Ban Quản lý …": two bodies
             lower_run = 0
-        elif end is not None and lower_run == 0 and word not in words_of("name_stop"):
+        elif end is not None and lower_run == 0 and not _stops_name(text, toks, i):
             end, lower_run = tok.end(), 1
         else:
             break
@@ -263,6 +268,15 @@ def _starts_person_name(toks: list[re.Match[str]], i: int) -> bool:
     return run >= 1 and not lookup(" ".join(t.group() for t in toks[i : i + 1 + run]))
 
 
+def _stops_name(text: str, toks: list[re.Match[str]], i: int) -> bool:
+    """Token i ends a name: a stop word ("đã", "tại") or the first syllable of a stop verb ("đầu tư")."""
+    stops = words_of("name_stop")
+    if toks[i].group() in stops:
+        return True
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return nxt is not None and text[toks[i].start() : nxt.end()] in stops
+
+
 def _enterprise_end(text: str, pos: int) -> int | None:
     """End of a company name: up to its last capitalised word before a stop word or punctuation."""
     toks = _tokens(text, pos)
@@ -272,7 +286,7 @@ def _enterprise_end(text: str, pos: int) -> int | None:
     for i, tok in enumerate(toks):
         word = tok.group()
         nxt_cap = i + 1 < len(toks) and _is_cap(toks[i + 1].group())
-        if word in words_of("name_stop") and not (word in CONNECTORS and nxt_cap):
+        if _stops_name(text, toks, i) and not (word in CONNECTORS and nxt_cap):
             break
         if word in CONNECTORS and nxt_cap and head_regex().match(text, toks[i + 1].start()):
             break  # "Công ty A và | Công ty B": two companies
@@ -294,6 +308,8 @@ def _generic(text: str, unit: UnitMatch) -> bool:
 def unit_name(unit: UnitMatch, text: str, places: ArticlePlaces) -> str | None:
     """The expanded name with the place added; None when the mention cannot be pinned down."""
     written = unit.canonical or expand(unit.written or text[unit.start : unit.end])
+    if unit.head_name is not None:
+        written = written.replace(*unit.head_name, 1)
     written = written[:1].upper() + written[1:]
     if unit.place is not None:
         return written

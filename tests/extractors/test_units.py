@@ -69,7 +69,7 @@ def units_of(text: str, title: str | None = None) -> list[tuple[str, str, str]]:
          [("Ban cán sự đảng UBND tỉnh Hưng Yên", "Ban cán sự đảng Ủy ban nhân dân tỉnh Hưng Yên",
            "government")]),
         ("Công an huyện Mê Linh bắt giữ đối tượng.",
-         [("Công an huyện Mê Linh", "Công an huyện Mê Linh", "other")]),
+         [("Công an huyện Mê Linh", "Công an huyện Mê Linh", "department")]),
         ("Đảng ủy Công ty Điện lực Hà Tĩnh tổ chức đại hội.",
          [("Đảng ủy Công ty Điện lực Hà Tĩnh", "Đảng ủy Công ty Điện lực Hà Tĩnh", "party")]),
         ("Đảng bộ Công an tỉnh Bắc Ninh kết nạp 50 đảng viên.",
@@ -210,6 +210,58 @@ def test_units_offsets_point_at_the_text() -> None:
     for span in extract(art):
         assert text[span.start : span.end] == span.text
     assert [s.text for s in extract(art)] == ["BTV Thành ủy Vĩnh Yên", "Đảng ủy phường Đồng Tâm"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # later words of a body's name may be written in lower case
+        ("Viện kiểm sát nhân dân tỉnh Hà Nam phê chuẩn quyết định khởi tố.",
+         [("Viện kiểm sát nhân dân tỉnh Hà Nam", "Viện kiểm sát nhân dân tỉnh Hà Nam", "other")]),
+        ("Hội nông dân xã Tề Lỗ ra mắt mô hình mới.",
+         [("Hội nông dân xã Tề Lỗ", "Hội nông dân xã Tề Lỗ", "front")]),
+        # courts and procuracy: other; police, army, treasury, tax, customs, social insurance: department
+        ("Tòa án nhân dân đã đưa vụ án ra xét xử.",
+         [("Tòa án nhân dân", "Tòa án nhân dân", "other")]),
+        ("Bộ Chỉ huy Quân sự tỉnh Nam Định tổ chức diễn tập.",
+         [("Bộ Chỉ huy Quân sự tỉnh Nam Định", "Bộ Chỉ huy Quân sự tỉnh Nam Định", "department")]),
+        ("Bộ đội Biên phòng tỉnh Cao Bằng tuần tra biên giới.",
+         [("Bộ đội Biên phòng tỉnh Cao Bằng", "Bộ đội Biên phòng tỉnh Cao Bằng", "department")]),
+        ("Kho bạc Nhà nước tỉnh Ninh Bình kiểm soát chi.",
+         [("Kho bạc Nhà nước tỉnh Ninh Bình", "Kho bạc Nhà nước tỉnh Ninh Bình", "department")]),
+        ("Cục Hải quan tỉnh Lào Cai thu ngân sách.",
+         [("Cục Hải quan tỉnh Lào Cai", "Cục Hải quan tỉnh Lào Cai", "department")]),
+        ("BHXH huyện Lý Nhân chi trả lương hưu.",
+         [("BHXH huyện Lý Nhân", "Bảo hiểm xã hội huyện Lý Nhân", "department")]),
+        ("NHCSXH tỉnh Hà Nam giải ngân vốn vay.",
+         [("NHCSXH tỉnh Hà Nam", "Ngân hàng Chính sách xã hội tỉnh Hà Nam", "other")]),
+        # a short form named in full
+        ("Đoàn Thanh niên huyện Lý Nhân ra quân tình nguyện.",
+         [("Đoàn Thanh niên huyện Lý Nhân", "Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện Lý Nhân", "front")]),
+        ("Thực hiện chủ trương của Trung ương Đảng về tinh gọn bộ máy.",
+         [("Trung ương Đảng", "Ban Chấp hành Trung ương Đảng", "central")]),
+        # enterprises: title-case words and lower-case descriptors up to a stop word or verb
+        ("Công ty Cổ phần Phát triển đô thị Sông Hồng đã bàn giao mặt bằng.",
+         [("Công ty Cổ phần Phát triển đô thị Sông Hồng", "Công ty Cổ phần Phát triển đô thị Sông Hồng",
+           "enterprise")]),
+        ("Công ty TNHH Bất động sản Phú An đầu tư khu đô thị.",
+         [("Công ty TNHH Bất động sản Phú An", "Công ty TNHH Bất động sản Phú An", "enterprise")]),
+        ("Công ty Lương thực Hà Nam tổ chức hội nghị khách hàng.",
+         [("Công ty Lương thực Hà Nam", "Công ty Lương thực Hà Nam", "enterprise")]),
+        ("Công ty Minh Phát sản xuất gạch không nung.",
+         [("Công ty Minh Phát", "Công ty Minh Phát", "enterprise")]),
+        # a centre's name may run on in lower case up to its level word, not over a verb
+        ("Trung tâm Phục vụ hành chính công tỉnh Hà Nam tiếp nhận hồ sơ.",
+         [("Trung tâm Phục vụ hành chính công tỉnh Hà Nam",
+           "Trung tâm Phục vụ hành chính công tỉnh Hà Nam", "other")]),
+        ("Trung tâm Văn hóa tổ chức hội diễn tại huyện Lý Nhân.",
+         [("Trung tâm Văn hóa", "Trung tâm Văn hóa", "other")]),
+    ],
+)
+def test_units_bodies_of_the_state_and_enterprises(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert units_of(sentence) == expected
 
 
 @pytest.mark.parametrize(
