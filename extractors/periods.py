@@ -9,14 +9,19 @@
   figures next to it, but not the year an expression that leaves it unsaid belongs to;
 - ``term``: "nhiệm kỳ 2020-2025", "giai đoạn 2021 - 2025" → ``2020/2025``;
 - ``base``: a comparison base, never the figure's period: "(so với) cùng kỳ năm 2021",
-  "so với năm trước";
+  "so với năm trước", and any period written after "so với" ("so với 6 tháng đầu năm");
 - ``date``: a day named in passing ("ngày 10 tháng 12 năm 2024", "15/7/2023"), never a period;
-  but "đến ngày 15/8/2024" (as of) gives ``2024-08`` and "đến hết tháng 9" gives ``M9``.
+  but "đến ngày 15/8/2024" (as of) gives ``2024-08`` and "đến hết tháng 9" gives ``M9``; a start
+  point ("từ tháng 11/2023 đến nay", "kể từ năm 2020") is a date too: the figure runs up to now.
+
+Not every period becomes the article's running period: one singled out by "riêng"/"trong đó"
+("Riêng quý III, …") speaks for its own sentence only, and one a target is set for ("phấn đấu 6
+tháng cuối năm …") only for the rest of its paragraph (``PeriodMention.carries``).
 
 Expressions that leave the year unsaid ("6 tháng đầu năm", "năm nay") take the publication year,
 else the last year the article named before them. :class:`PeriodResolver` picks the period of one
 figure: the nearest expression in its clause, else the last point period before it in its sentence
-(or one right after it), else a term named in its sentence, else the first period named in the last
+(or one right after it), else a term named in its sentence, else the first period that carries in the last
 earlier sentence that names one (unless that lies after the publication year), else the publication
 year.
 """
@@ -53,6 +58,7 @@ class PeriodMention:
     part: str = ""
     year: int | None = None
     year2: int | None = None
+    carries: str = "yes"  # yes | paragraph (a period aimed for) | no (singled out: "Riêng quý III")
 
     def code(self, default_year: int | None, published_month: int | None = None) -> str | None:
         """The contract's period code, or None when no year can be found."""
@@ -175,6 +181,22 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
         (r"cả\s+năm(?!\s+(?:19|20)\d\d)", _year),
     )
 )
+# a period written after these words is what a figure is compared with: "so với 6 tháng đầu năm"
+_COMPARED_WITH = re.compile(
+    r"(?<!\w)so(?:\s+với)?\s+(?:(?:cùng\s+)?(?:kỳ|thời\s+điểm|mức|kết\s+quả|số\s+liệu)\s+)?(?:của\s+)?$",
+    re.IGNORECASE,
+)
+# "từ tháng 11/2023 (đến nay)": where a figure starts counting, not its period (unless "… đến tháng 9")
+_SINCE = re.compile(r"(?<!\w)(?:kể\s+)?từ\s+(?:sau\s+)?$", re.IGNORECASE)
+_UNTIL_PERIOD = re.compile(r"\s*(?:đến|tới)\s+(?:hết\s+)?(?:tháng|quý|năm\s+(?:19|20)\d\d)", re.IGNORECASE)
+# "Riêng quý III, …", "trong đó tháng 9 …": a period singled out from the running one
+_SINGLED_OUT = re.compile(r"(?<!\w)(?:riêng|trong\s+đó)(?:\s+(?:trong|tại|ở))?\s+$", re.IGNORECASE)
+# "Phấn đấu 6 tháng cuối năm …", "mục tiêu năm 2025": a period a target is set for
+_AIMED = re.compile(
+    r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu(?!\s+quốc\s+gia)|phương\s+hướng|định\s+hướng)(?!\w)", re.IGNORECASE
+)
+_AIM_BEFORE = 25  # "phấn đấu đến năm 2025 …", "mục tiêu năm 2025"
+_AIM_AFTER = 30  # "6 tháng cuối năm, tỉnh phấn đấu …"
 _QUALIFIED = re.compile(r"(?:hơn|gần|khoảng|trên|dưới|sau|trong vòng|mất)\s*$", re.IGNORECASE)
 
 
@@ -193,11 +215,27 @@ def find_periods(text: str) -> list[PeriodMention]:
     out: list[PeriodMention] = []
     for _, _, pm in sorted(found, key=lambda t: (t[0], t[1])):
         if all(pm.end <= o.start or o.end <= pm.start for o in out):
-            planned = _PLAN_BEFORE.search(text, max(0, pm.start - 40), pm.start)
-            if pm.role == "point" and not pm.part and planned:
-                pm = replace(pm, role="plan")
-            out.append(pm)
+            out.append(_in_context(text, pm))
     return sorted(out, key=lambda p: p.start)
+
+
+def _in_context(text: str, pm: PeriodMention) -> PeriodMention:
+    """The mention's role and how far it carries, from the words around it."""
+    if pm.role not in ("point", "plan"):
+        return pm
+    if _COMPARED_WITH.search(text, max(0, pm.start - 30), pm.start):
+        return replace(pm, role="base")
+    if _SINCE.search(text, max(0, pm.start - 12), pm.start) and not _UNTIL_PERIOD.match(text, pm.end):
+        return replace(pm, role="date")
+    if pm.role == "point" and not pm.part and _PLAN_BEFORE.search(text, max(0, pm.start - 40), pm.start):
+        pm = replace(pm, role="plan")
+    if _SINGLED_OUT.search(text, max(0, pm.start - 16), pm.start):
+        return replace(pm, carries="no")
+    since = max(text.rfind(". ", 0, pm.start), text.rfind("\n", 0, pm.start), pm.start - _AIM_BEFORE) + 1
+    aim_after = _AIMED.search(text, pm.end, min(len(text), pm.end + _AIM_AFTER))
+    if _AIMED.search(text, since, pm.start) or (aim_after and "." not in text[pm.end : aim_after.start()]):
+        return replace(pm, carries="paragraph")
+    return pm
 
 
 class PeriodResolver:
@@ -242,7 +280,7 @@ class PeriodResolver:
             return self._code(terms[0])
         if own_only:
             return None
-        earlier = [m for m in points if m.end <= sentence[0]]
+        earlier = [m for m in points if m.end <= sentence[0] and self._carries_to(m, fig[0])]
         if earlier:
             # the last sentence before that names a period, and the first period it names: in
             # "tổng kết năm 2023 và triển khai nhiệm vụ năm 2024" the report is about 2023
@@ -252,6 +290,13 @@ class PeriodResolver:
             if not (code and self.pub_year and int(code[:4]) > self.pub_year):
                 return code
         return str(self.pub_year) if self.pub_year else None
+
+
+    def _carries_to(self, m: PeriodMention, pos: int) -> bool:
+        """Does the running period ``m`` still hold at ``pos`` (a later sentence)?"""
+        if m.carries == "paragraph":
+            return "\n" not in self.text[m.end : pos]
+        return m.carries == "yes"
 
 
 def _distance(m: PeriodMention, fig: tuple[int, int]) -> int:

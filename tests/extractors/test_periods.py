@@ -27,6 +27,17 @@ EXPRESSIONS = [
     ("Đến hết năm phải giải ngân 100% kế hoạch.", "2025-09-06", ["2025"]),
     ("Tăng 18,01% so với cùng kỳ năm 2021.", None, [None]),
     ("Tăng 5% so với năm trước.", None, [None]),
+    # whatever follows "so với" is a comparison base
+    ("Quý III tăng 4% so với quý II.", "2024-10-02", ["2024-Q3", None]),
+    ("6 tháng cuối năm tăng 12% so với 6 tháng đầu năm.", "2024-07-10", ["2024-H2", None]),
+    ("Tháng 8 giảm 3% so với tháng 7/2024.", "2024-09-01", ["2024-08", None]),
+    ("Năm 2024 tăng 9% so với mức năm 2023.", None, ["2024", None]),
+    # a start point is where counting starts, not a period
+    ("Từ tháng 3/2022 đến nay, xã hỗ trợ 40 hộ.", "2024-05-01", [None]),
+    ("Kể từ năm 2019, huyện xây 12 trường.", "2024-05-01", [None]),
+    ("Từ quý II đến nay, tỉnh thu hút 8 dự án.", "2024-08-01", [None]),
+    # … unless it opens a span with an end
+    ("Từ tháng 1 đến hết tháng 9 thu 300 tỷ đồng.", "2024-10-01", ["2024-01", "2024-M9"]),
 ]
 
 
@@ -107,4 +118,64 @@ def _at(text: str, figure: str, published: str | None = None) -> str | None:
     ],
 )
 def test_periods_resolver_picks_the_figures_period(text, figure, published, expected):
+    assert _at(text, figure, published) == expected
+
+
+# text, figure, publication date, expected period: which periods become the running period
+RUNNING = [
+    # a period singled out by "Riêng" covers its own sentence, not the ones after it
+    (
+        "9 tháng năm 2024, thu ngân sách đạt 800 tỷ đồng. Riêng quý III thu 300 tỷ đồng. "
+        "Xã giải ngân 50 tỷ đồng.",
+        "50 tỷ",
+        None,
+        "2024-M9",
+    ),
+    (
+        "9 tháng năm 2024, thu ngân sách đạt 800 tỷ đồng. Riêng quý III thu 300 tỷ đồng. "
+        "Xã giải ngân 50 tỷ đồng.",
+        "300 tỷ",
+        None,
+        "2024-Q3",
+    ),
+    (
+        "Năm 2023, huyện có 40 xã đạt chuẩn. Trong đó tháng 12 có 3 xã. Huyện hỗ trợ 90 hộ.",
+        "90 hộ",
+        None,
+        "2023",
+    ),
+    # a start point is not carried: later sentences take the publication year
+    (
+        "Từ tháng 10/2023 đến nay, huyện bàn giao 90% mặt bằng. Huyện đã chi trả 200 tỷ đồng.",
+        "200 tỷ",
+        "2024-06-01",
+        "2024",
+    ),
+    # a period aimed for holds for its paragraph, not the next one
+    (
+        "6 tháng đầu năm, thu ngân sách đạt 500 tỷ đồng. Phấn đấu 6 tháng cuối năm thu thêm 600 tỷ đồng. "
+        "Tỉnh cấp 80 giấy phép.\nDịp này, tỉnh khen thưởng 14 tập thể.",
+        "14 tập thể",
+        "2024-07-05",
+        "2024-H1",
+    ),
+    (
+        "6 tháng đầu năm, thu ngân sách đạt 500 tỷ đồng. Phấn đấu 6 tháng cuối năm thu thêm 600 tỷ đồng. "
+        "Tỉnh cấp 80 giấy phép.\nDịp này, tỉnh khen thưởng 14 tập thể.",
+        "80 giấy",
+        "2024-07-05",
+        "2024-H2",
+    ),
+    # a programme's name is not an aim: "chương trình mục tiêu quốc gia năm 2023" still carries
+    (
+        "Tổng kết các chương trình mục tiêu quốc gia năm 2023.\nĐến nay 30 xã đạt chuẩn.",
+        "30 xã",
+        None,
+        "2023",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "published", "expected"), RUNNING)
+def test_periods_only_some_periods_become_the_running_period(text, figure, published, expected):
     assert _at(text, figure, published) == expected
