@@ -25,6 +25,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from extractors.datafiles import read_csv
+from extractors.unit_patterns import surnames
 
 LEVELS = ("province", "district", "commune")
 # level word (tokens, case-folded) -> the kinds of unit it can introduce
@@ -204,6 +205,22 @@ def _continues_a_name(text: str, toks: list[tuple[int, int, str]], i: int) -> bo
     return prev[2][:1].isupper() and text[prev[1] : toks[i][0]] == " "
 
 
+def _begins_a_person(text: str, toks: list[tuple[int, int, str]], i: int, n: int) -> bool:
+    """ "Mai Sơn Tùng", "Đồng Văn Phúc": a bare place name that begins with a family name and runs
+    on into one or two more title-case syllables (not themselves a family name) is a person."""
+    if toks[i][2] not in surnames():
+        return False
+    more = 0
+    while i + n + more < len(toks) and _joined(text, toks, i + n + more - 1, 2):
+        word = toks[i + n + more][2]
+        if not (word.istitle() and word.isalpha()) or (more == 0 and word in surnames()):
+            break
+        more += 1
+    return 1 <= more <= 2 and n + more <= 4 and not (
+        i + n + more < len(toks) and _joined(text, toks, i + n + more - 1, 2)
+        and toks[i + n + more][2].istitle())
+
+
 def _best(cands: Iterable[Place]) -> list[Place]:
     ordered = sorted(cands, key=lambda p: (LEVELS.index(p.level), bool(p.valid_from)))
     return [p for p in ordered if p.level == ordered[0].level] if ordered else []
@@ -255,7 +272,7 @@ def _mention(text: str, toks: list[tuple[int, int, str]], i: int, n: int, key: t
     else:
         paren = _in_parentheses(text, start, end)
         bare_ok = paren or not (_continues_a_name(text, toks, i) or key in guarded)
-        bare_ok = bare_ok and not key[0].isdigit()
+        bare_ok = bare_ok and not key[0].isdigit() and (paren or not _begins_a_person(text, toks, i, n))
         fitting = [p for p in cands if p.level != "commune"] if bare_ok else []
         marked = paren
     best = _best(fitting)
@@ -266,8 +283,21 @@ def _mention(text: str, toks: list[tuple[int, int, str]], i: int, n: int, key: t
                         provinces.pop() if len(provinces) == 1 else None, best[0].kind, marked, tuple(best))
 
 
-def _provinces_of(m: PlaceMention) -> set[str]:
-    return {p.province for p in m.candidates}
+REFORM_DATE = "2025-07-01"
+# "tỉnh Vĩnh Phúc (cũ)", "huyện Tam Dương trước đây": a unit that no longer exists
+FORMER = re.compile(r"\s*(?:\(\s*(?:cũ|trước\s+đây)\s*\)|cũ(?!\w)|trước\s+đây(?!\w))")
+
+
+def _current(m: PlaceMention, reformed: bool) -> tuple[Place, ...]:
+    """After the reform, the places that still exist when the name has any; else all of them."""
+    if not reformed:
+        return m.candidates
+    return tuple(p for p in m.candidates if not p.valid_until) or m.candidates
+
+
+def _provinces_of(m: PlaceMention, reformed: bool = False) -> set[str]:
+    """The province(s) of a mention; after the reform, the province it now lies in."""
+    return {p.province_new if reformed else p.province for p in _current(m, reformed)}
 
 
 def article_places(article: Any, mentions_in_text: list[PlaceMention] | None = None) -> ArticlePlaces:
@@ -278,16 +308,22 @@ def article_places(article: Any, mentions_in_text: list[PlaceMention] | None = N
     none when the title names only the province; else the most named one in that province when
     it is named at least twice and at least half as often as the province itself. Commune:
     likewise among communes of that district.
+    An article published from 1 July 2025 on, or one that calls a place former ("tỉnh Vĩnh Phúc
+    (cũ)"), is read after the reform: every place counts for the province it now lies in, there
+    is no district level, and the commune is chosen among the communes of the province.
     ``mentions_in_text`` saves a second scan when the caller already ran :func:`find_places`.
     """
     title = getattr(article, "title", None) or ""
     text = article if isinstance(article, str) else getattr(article, "text", "")
     in_title = find_places(title)
-    mentions = in_title + (find_places(text) if mentions_in_text is None else mentions_in_text)
+    in_text = find_places(text) if mentions_in_text is None else mentions_in_text
+    mentions = in_title + in_text
+    published = getattr(article, "published", None) or ""
+    reformed = published >= REFORM_DATE or any(FORMER.match(text, m.end) for m in in_text)
     votes: Counter[str] = Counter()
     named: Counter[str] = Counter()
     for m in mentions:
-        provs = _provinces_of(m)
+        provs = _provinces_of(m, reformed)
         if len(provs) == 1:
             prov = next(iter(provs))
             votes[prov] += 3 if m.level == "province" else 1
@@ -296,8 +332,11 @@ def article_places(article: Any, mentions_in_text: list[PlaceMention] | None = N
     if not votes:
         return ArticlePlaces()
     province = votes.most_common(1)[0][0]
-    local, local_kind = _main_of(mentions, in_title, "district", province, named[province])
-    commune, commune_kind = (None, None)
+    local, local_kind, commune, commune_kind = None, None, None, None
+    if reformed:
+        commune, commune_kind = _main_of(mentions, in_title, "commune", province, 0, reformed)
+    else:
+        local, local_kind = _main_of(mentions, in_title, "district", province, named[province])
     if local:
         communes = [m for m in mentions if any(p.district == local for p in m.candidates)]
         commune, commune_kind = _main_of(communes, [], "commune", province, 0)
@@ -306,13 +345,13 @@ def article_places(article: Any, mentions_in_text: list[PlaceMention] | None = N
 
 
 def _main_of(mentions: list[PlaceMention], in_title: list[PlaceMention], level: str, province: str,
-             rival: int) -> tuple[str | None, str | None]:
+             rival: int, reformed: bool = False) -> tuple[str | None, str | None]:
     def of_level(ms: list[PlaceMention]) -> list[PlaceMention]:
-        return [m for m in ms if m.level == level and province in _provinces_of(m)]
+        return [m for m in ms if m.level == level and province in _provinces_of(m, reformed)]
 
     titled = of_level(in_title)
     if titled:
-        return titled[0].name, _kind_in(titled[0], province)
+        return titled[0].name, _kind_in(titled[0], province, reformed)
     if level == "district" and any(m.level == "province" for m in in_title):
         return None, None  # the headline is about the province itself
     counts = Counter(m.name for m in of_level(mentions))
@@ -322,8 +361,9 @@ def _main_of(mentions: list[PlaceMention], in_title: list[PlaceMention], level: 
     if n < 2 or 2 * n < rival:
         return None, None
     first = next(m for m in of_level(mentions) if m.name == name)
-    return name, _kind_in(first, province)
+    return name, _kind_in(first, province, reformed)
 
 
-def _kind_in(m: PlaceMention, province: str) -> str:
-    return next((p.kind for p in m.candidates if p.province == province), m.kind)
+def _kind_in(m: PlaceMention, province: str, reformed: bool = False) -> str:
+    current = _current(m, reformed)
+    return next((p.kind for p in current if (p.province_new if reformed else p.province) == province), m.kind)

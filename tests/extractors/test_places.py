@@ -157,3 +157,42 @@ def test_places_csv_matches_its_build_script() -> None:
     rebuilt = build.build_rows(build.load_mapping())
     assert len(committed) == len(rebuilt) > 14000
     assert committed == rebuilt
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a family name and a bare district name that runs on into a given name: a person
+        ("Đồng chí Mai Sơn Tùng phát biểu chỉ đạo.", []),
+        ("Ông Đồng Văn Hải dự hội nghị.", []),
+        # the same names with a level word, or standing alone, stay places
+        ("Huyện Mai Sơn có nhiều đồi chè.", ["Mai Sơn"]),
+        ("Đoàn công tác đến Mai Sơn, Đồng Văn và Yên Châu.", ["Mai Sơn", "Đồng Văn", "Yên Châu"]),
+        # a place followed by a full person's name is still a place
+        ("Bí thư Huyện ủy Lâm Thao Nguyễn Văn An kết luận.", ["Lâm Thao"]),
+    ],
+)
+def test_places_find_places_person_names_that_begin_like_a_place(sentence: str, expected: list[str]) -> None:
+    assert [m.name for m in find_places(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "province", "commune"),
+    [
+        # a place called former ("(cũ)", "trước đây") means the article is written after the reform
+        ("Đảng ủy phường Vĩnh Yên họp thường kỳ. UBND phường Vĩnh Yên báo cáo; địa bàn trước đây "
+         "thuộc thành phố Vĩnh Yên, tỉnh Vĩnh Phúc (cũ).", None, "Phú Thọ", "Vĩnh Yên"),
+        # the publication date decides when no place is called former
+        ("Tỉnh ủy Vĩnh Phúc họp. Tỉnh Vĩnh Phúc khen thưởng. Huyện ủy Tam Dương báo cáo.",
+         "2025-09-01", "Phú Thọ", None),
+        ("Tỉnh ủy Vĩnh Phúc họp. Tỉnh Vĩnh Phúc khen thưởng. Huyện ủy Tam Dương báo cáo.",
+         "2024-09-01", "Vĩnh Phúc", None),
+        ("Tỉnh Bắc Giang (cũ) và tỉnh Bắc Ninh hợp nhất. Xã Yên Thế tổ chức lễ ra mắt. "
+         "UBND xã Yên Thế đi vào hoạt động.", None, "Bắc Ninh", "Yên Thế"),
+    ],
+)
+def test_places_article_places_after_the_2025_reform(
+    text: str, published: str | None, province: str, commune: str | None
+) -> None:
+    found = article_places(Article(text=text, published=published))
+    assert (found.province, found.commune) == (province, commune)
