@@ -28,14 +28,23 @@ KIND_PLACES = ("just_before", "after", "segment", "sentence")
 # where a clause ends: the break itself is not part of either clause
 _BREAK = re.compile(r"\s*(?:;|:|\(|\)|…|\.{3}|,(?=\s))\s*")
 # the words a clause that continues the previous subject starts with
+# what may open a clause before the verb that continues the subject: "(giải ngân … còn chậm,) đến hết
+# tháng 9 mới đạt …", "đến nay đã đạt …"
+_LEAD = (
+    r"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:nay|(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?|"
+    r"tháng\s+\d{1,2}(?:/\d{4})?|quý\s+[IV1-4]+|năm\s+\d{4})\s+)?"
+    r"(?:(?:mới|chỉ|cũng|đã|vẫn|hiện|mới\s+chỉ)\s+)?"
+)
 DEPENDENT_START = re.compile(
-    r"(?:và\s+|nhưng\s+|qua\s+đó\s+)?(?:tăng|giảm|bằng|đạt|chiếm|vượt|gấp|trong\s+đó|"
+    _LEAD + r"(?:và\s+|nhưng\s+|qua\s+đó\s+)?(?:tăng|giảm|bằng|đạt|chiếm|vượt|gấp|trong\s+đó|"
     r"ước\s+đạt|ước\s+tính|tương\s+đương|tương\s+ứng|so\s+với|còn|lên|xuống|là|đứng|xếp|"
     r"với|trị\s+giá|(?:tổng\s+)?(?:số\s+)?(?:vốn|tiền|kinh\s+phí)|số\s+thu)(?!\w)",
     re.IGNORECASE,
 )
 
-DEPENDENT_SEARCH = re.compile(r"(?<!\w)" + DEPENDENT_START.pattern, re.IGNORECASE)
+# "… 2.400 tỷ đồng cho 8.650 hộ": who the amount went to belongs with it
+_FOR_WHOM = re.compile(r"\s*cho(?!\w)", re.IGNORECASE)
+DEPENDENT_SEARCH = re.compile(r"(?<!\w)" + DEPENDENT_START.pattern[len(_LEAD) :], re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,14 +54,29 @@ class Cue:
     value: str  # an indicator code, or a kind
     text: str
     count_only: bool = False  # names the indicator only as the noun of a count
+    needs: re.Pattern[str] | None = None  # a word that must stand before it in its clause ("thành lập")
+
+    def stands_in(self, text: str, clause: tuple[int, int]) -> bool:
+        """Is the cue's condition met in its clause ("thành lập 1 tổ chức cơ sở Đảng", not "hiện có 74 …")?"""
+        return self.needs is None or self.needs.search(text, clause[0], self.start) is not None
 
 
 class CueSet:
     """Phrases mapped to values, found on whole words, longest first, not overlapping."""
 
-    def __init__(self, pairs: Sequence[tuple[str, str]], count_only: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        pairs: Sequence[tuple[str, str]],
+        count_only: Sequence[str] = (),
+        needs: dict[str, str] | None = None,
+    ) -> None:
         self.values = {_key(p): v for p, v in pairs}
         self.count_only = {_key(p) for p in count_only}
+        self.needs = {
+            _key(p): re.compile(rf"(?<!\w)(?:{'|'.join(map(_words, words.split('|')))})(?!\w)", re.IGNORECASE)
+            for p, words in (needs or {}).items()
+            if words
+        }
         alts = "|".join(
             re.escape(p).replace(r"\ ", r"\s+").replace(",", r"\s*,")
             for p in sorted({p for p, _ in pairs}, key=len, reverse=True)
@@ -62,10 +86,14 @@ class CueSet:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
         end = len(text) if end is None else end
         return [
-            Cue(m.start(), m.end(), self.values[k], m.group(), k in self.count_only)
+            Cue(m.start(), m.end(), self.values[k], m.group(), k in self.count_only, self.needs.get(k))
             for m in self.pattern.finditer(text, start, end)
             for k in (_key(m.group()),)
         ]
+
+
+def _words(phrase: str) -> str:
+    return re.escape(phrase.strip()).replace(r"\ ", r"\s+")
 
 
 def _key(phrase: str) -> str:
@@ -78,7 +106,11 @@ def lexicon() -> CueSet:
     bad = [r for r in rows if r["as"] not in ("any", "count")]
     if bad:
         raise ValueError(f"{LEXICON_FILE}: 'as' must be any or count in {bad[0]}")
-    return CueSet([(r["cue"], r["code"]) for r in rows], [r["cue"] for r in rows if r["as"] == "count"])
+    return CueSet(
+        [(r["cue"], r["code"]) for r in rows],
+        [r["cue"] for r in rows if r["as"] == "count"],
+        {r["cue"]: r.get("needs", "") for r in rows},
+    )
 
 
 @cache
@@ -121,7 +153,10 @@ def is_dependent(text: str, clause: tuple[int, int]) -> bool:
 def continues(text: str, stretch: tuple[int, int]) -> bool:
     """Does the stretch after an earlier figure go on about the same thing ("… 64 dự án FDI với
     tổng vốn đăng ký 1.046 triệu USD"), rather than start another ("… và nghị quyết về mức hỗ trợ")?"""
-    return DEPENDENT_SEARCH.search(text, stretch[0], stretch[1]) is not None
+    return (
+        DEPENDENT_SEARCH.search(text, stretch[0], stretch[1]) is not None
+        or _FOR_WHOM.match(text, stretch[0], stretch[1]) is not None
+    )
 
 
 def segment_of(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int]:

@@ -15,7 +15,11 @@ Approach, sentence by sentence (offsets never leave the article text):
    it in its clause, else one later in the clause ("100% trường học … đạt chuẩn quốc gia"). A clause
    with none that continues the previous one ("tăng 60,5% so với cùng kỳ", "đạt 90% kế hoạch năm")
    takes the sentence's current subject; otherwise the row is ``other`` with a Vietnamese label
-   made from the clause.
+   made from the clause. A phrase the figure does not count must suit its unit
+   (``indicator_units.csv``: a VND amount "cho xây dựng nông thôn mới" is not a count of communes);
+   a phrase after "chiếm N%" is the whole the share is taken of, not what is measured ("nợ thuế …
+   chiếm 6,4% tổng thu nội địa"); some count phrases need their verb ("thành lập 1 tổ chức cơ sở
+   Đảng", but "hiện có 74 tổ chức cơ sở đảng" is a stock); a percent change of GRDP is its growth.
 4. **Kind** (:mod:`extractors.kinds`), **period** (:mod:`extractors.periods`) and **location**: the
    most specific place named before the figure in its part of the sentence (between semicolons) or
    after it in its clause, not counting the ends of a route ("nối thành phố Vinh với thị xã Cửa
@@ -29,9 +33,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from extractors.clauses import Cue, continues, is_dependent, lexicon, segment_of, split
+from extractors.datafiles import read_csv
 from extractors.kinds import KindContext, kind_of
 from extractors.periods import PeriodResolver
 from extractors.places import PlaceMention, article_places, find_places
@@ -39,6 +45,11 @@ from extractors.quantities import nouns
 from pipeline.article import Article, Span
 from pipeline.sentences import sentence_at, sentences
 
+UNITS_FILE = "indicator_units.csv"
+UNIVERSAL_UNITS = ("percent", "times", "rank")
+# a percent change of a level is its growth
+GROWTH_OF = {"grdp": "grdp_growth"}
+GROWTH_KINDS = ("change", "estimate", "target", "actual")
 GLUED_HEADLINE_SPAN = 30  # how far after the glue the next headline's "Place:" colon may stand
 LEVEL_RANK = {"commune": 3, "district": 2, "province": 1}
 # "nối thành phố Vinh với thị xã Cửa Lò": the ends of a route do not own its figures
@@ -56,9 +67,23 @@ RANK_RE = re.compile(
 _NEXT_WORD = re.compile(r"\s+(?:là\s+|gồm\s+|:\s*)?(\w+)")
 _OF_TARGETS = re.compile(r"\s*(?:so\s+với\s+)?(?:các\s+)?(?:chỉ\s+tiêu|nhiệm\s+vụ)(?!\w)", re.IGNORECASE)
 _OR_MORE = re.compile(r"\s*trở\s+lên(?!\w)", re.IGNORECASE)  # "từ 200 đảng viên trở lên"
-_COMPLETION = re.compile(r"(?:hoàn\s+thành|đạt|vượt)(?:\s+và\s+vượt)?\s*$", re.IGNORECASE)
+_COMPLETION = re.compile(r"(?:hoàn\s+thành|đạt|vượt|lên)(?:\s+và\s+vượt)?\s*$", re.IGNORECASE)
+# "chiếm 6,4% tổng thu nội địa": what follows is the whole, not the thing measured
+_SHARE_OF = re.compile(
+    r"chiếm(?:\s+t[ỷỉ]\s+(?:lệ|trọng))?(?:\s+(?:tới|khoảng|gần|hơn|trên|đến|xấp\s+xỉ))?\s*$", re.IGNORECASE
+)
 # after a figure: how far a phrase may start and still name what the figure counts
 _ADJACENT = re.compile(r"\s*(?:vốn\s+|của\s+)?$", re.IGNORECASE)
+# "còn 17 hộ chưa nhận tiền bồi thường": a negated phrase is not the indicator the figure reports
+_NEGATED = re.compile(
+    r"(?<!\w)(?:chưa|không)(?:\s+(?:được|nhận|nhận\s+đủ|đồng\s+ý|thực\s+hiện))?\s*$", re.IGNORECASE
+)
+# "… tăng 7% nhưng trị giá hàng nhập khẩu …": a phrase after a contrast speaks of something else
+_CONTRAST = re.compile(r"(?<!\w)(?:nhưng|song|trong\s+khi|tuy\s+nhiên|mặc\s+dù)(?!\w)", re.IGNORECASE)
+# "Trong công tác bảo đảm trật tự an toàn giao thông, …": a topic named for the whole sentence
+_TOPIC = re.compile(
+    r"(?:trong\s+(?:công\s+tác|lĩnh\s+vực)|về|đối\s+với|(?:ở\s+)?lĩnh\s+vực|công\s+tác)(?!\w)", re.IGNORECASE
+)
 _LABEL_TRIM = re.compile(
     r"^(?:(?:và|trong\s+đó|đã|thì|còn|riêng|với|có|cùng\s+với\s+đó|đồng\s+thời)(?:\s+|$))+|"
     r"(?:\s+(?:đã|đạt|được|là|có|với|cho|đối\s+với|tới|ước|tăng|giảm|bằng|chiếm|phấn\s+đấu|khoảng|"
@@ -102,6 +127,19 @@ def figures(article: Article) -> list[Fig]:
     return sorted(figs, key=lambda f: (f.start, f.end))
 
 
+@cache
+def typical_units() -> dict[str, frozenset[str]]:
+    """The units each indicator's figures are written in (``indicator_units.csv``)."""
+    rows = read_csv(UNITS_FILE, ("code",))
+    return {r["code"]: frozenset(u for u in r.get("units", "").split("|") if u) for r in rows}
+
+
+def fits(code: str, unit: str) -> bool:
+    """May a figure in ``unit`` report ``code`` when the phrase it counts does not name it?"""
+    known = typical_units().get(code)
+    return known is None or unit in UNIVERSAL_UNITS or unit in known
+
+
 class _Places:
     """Place mentions of the article and its main place."""
 
@@ -133,7 +171,9 @@ class _Places:
         return max(inside, key=score).name
 
 
-def _cue_for(text: str, fig: Fig, clause: tuple[int, int], window_start: int, cues: list[Cue]) -> Cue | None:
+def _cue_for(
+    text: str, fig: Fig, clause: tuple[int, int], window_start: int, cues: list[Cue], check_units: bool = True
+) -> Cue | None:
     """The indicator phrase a figure belongs to (see the module docstring, step 3).
 
     ``window_start`` is where the figure's own stretch of the clause begins: the clause start, or
@@ -150,13 +190,16 @@ def _cue_for(text: str, fig: Fig, clause: tuple[int, int], window_start: int, cu
         for c in usable:
             if c.start >= fig.end and _ADJACENT.fullmatch(text[fig.end : c.start]):
                 return c
+    usable = [c for c in usable if fits(c.value, fig.unit) or not check_units]
     before = [c for c in usable if window_start <= c.start < fig.start and c.end <= fig.end]
     if before:
         return max(before, key=lambda c: (c.end, c.end - c.start))
-    if window_start > clause[0]:
-        return None  # the stretch after an earlier figure names nothing: see _sentence_rows
+    if window_start > clause[0] or _SHARE_OF.search(text, max(0, fig.start - 30), fig.start):
+        return None  # nothing named in the figure's stretch, or only the whole it is a share of
     after = [c for c in usable if c.start >= fig.end]
-    return after[0] if after else None
+    if not after or _CONTRAST.search(text, fig.end, after[0].start):
+        return None
+    return after[0]
 
 
 def _label(text: str, clause: tuple[int, int], fig: Fig, window_start: int) -> str:
@@ -210,6 +253,14 @@ def _is_row(text: str, fig: Fig, cue: Cue | None, kind: str) -> bool:
     )
 
 
+def _topic(text: str, first: tuple[int, int], sfigs: list[Fig], cues: list[Cue]) -> tuple[str, str] | None:
+    """The indicator an opening "Trong công tác …, " / "Về …, " clause without a figure names."""
+    if not _TOPIC.match(text, first[0], first[1]) or any(first[0] <= f.start < first[1] for f in sfigs):
+        return None
+    named = [c for c in cues if first[0] <= c.start and c.end <= first[1] and c.value != "other"]
+    return (named[-1].value, named[-1].text) if named else None
+
+
 def _whole(v: float | None) -> int | float | None:
     if v is None:
         return None
@@ -254,6 +305,12 @@ def _sentence_rows(
     cues = lexicon().find(text, sent[0], sent[1])
     keep = [(c.start, c.end) for c in cues] + [(f.start, f.end) for f in sfigs]
     clauses = split(text, sent[0], sent[1], keep)
+    cues = [
+        c for c in cues
+        if c.stands_in(text, next((k for k in clauses if k[0] <= c.start < k[1]), sent))
+        and not _NEGATED.search(text, max(0, c.start - 24), c.start)
+    ]
+    topic = _topic(text, clauses[0], sfigs, cues) if clauses else None
     headlines = is_headline_run(text[sent[0] : sent[1]])
     subject: tuple[str, str] | None = None
     out: list[Span] = []
@@ -276,8 +333,10 @@ def _sentence_rows(
                 code, label = cue.value, cue.text
                 if code == "other":
                     label = _label(text, clause, f, window_start)
-            elif subject is not None and goes_on:
+            elif subject is not None and goes_on and fits(subject[0], f.unit):
                 code, label = subject
+            elif topic is not None and not f.default and fits(topic[0], f.unit):
+                code, label = topic
             else:
                 code, label = _default_code(f), _label(text, clause, f, window_start)
             unit = "party_member" if f.unit == "person" and code in PARTY_MEMBER_CODES else f.unit
@@ -288,8 +347,12 @@ def _sentence_rows(
             kind, sign = kind_of(ctx, rank=f.source == "rank")
             if code == "other" and kind == "share_of_plan" and _OF_TARGETS.match(text, f.end):
                 code = "targets_completed"  # "hoàn thành 100% chỉ tiêu được giao"
-            window_start = f.end
-            if not _is_row(text, f, cue, kind):
+            if f.unit == "percent" and kind in GROWTH_KINDS and code in GROWTH_OF:
+                code = GROWTH_OF[code]  # "GRDP ước tăng 13,45%"
+            mine, window_start = window_start, f.end
+            # a count whose clause names an indicator it does not suit is still a figure of that clause
+            named_here = cue or (_cue_for(text, f, clause, mine, cues, False) if f.row == "cue" else None)
+            if not _is_row(text, f, named_here, kind):
                 continue
             subject = (code, label)
             value, high = f.value, f.high

@@ -306,3 +306,60 @@ def test_indicators_glued_related_headlines_keep_only_their_own_period():
         "Vĩnh Phúc: Tổng kết chính sách tín dụngVĩnh Phúc: Hơn 1 tháng xử lý 296 trường hợp vi phạm chở hàng"
     )
     assert [(r["value"], r["period"]) for r in rows(text)] == [(80, "2022"), (296, None)]
+
+
+# sentence, figure, the indicator it reports: the thing measured, not any keyword in the sentence
+MEASURED = [
+    # the phrase after "chiếm … %" is the whole the share is taken of
+    ("Số nợ đọng còn 900 tỷ đồng, chiếm 5,2% tổng thu ngân sách.", "5,2%", "other"),
+    ("Thu nội địa chiếm 81% tổng thu ngân sách.", "81%", "domestic_revenue"),
+    # an amount of money is not a count of communes, schools or party bodies
+    ("Xã vận động được 12 tỷ đồng để xây dựng nông thôn mới.", "12 tỷ", "other"),
+    ("Huyện chi 30 tỷ đồng xây trường đạt chuẩn quốc gia.", "30 tỷ", "other"),
+    ("Huyện có thêm 4 xã đạt chuẩn nông thôn mới.", "4 xã", "new_rural_communes"),
+    # founding and admission need their verb; a stock is not a founding
+    ("Đảng bộ xã hiện có 31 tổ chức cơ sở đảng với 1.240 đảng viên.", "31 tổ", "other"),
+    ("Đảng bộ xã hiện có 31 tổ chức cơ sở đảng với 1.240 đảng viên.", "1.240", "other"),
+    ("Năm nay huyện thành lập mới 2 tổ chức cơ sở đảng.", "2 tổ", "party_org_founded"),
+    ("Chi bộ đã kết nạp 6 đảng viên mới.", "6 đảng", "new_party_members"),
+    # a percent change of GRDP is GRDP growth, and so is what follows it
+    ("GRDP của tỉnh ước tăng 9,1% so với cùng kỳ, xếp thứ 4/63 cả nước.", "9,1%", "grdp_growth"),
+    ("GRDP của tỉnh ước tăng 9,1% so với cùng kỳ, xếp thứ 4/63 cả nước.", "thứ 4", "grdp_growth"),
+    ("Quy mô GRDP đạt 120.000 tỷ đồng.", "120.000", "grdp"),
+    # the indicator named one clause before, when the figure's clause goes on about it
+    ("Giải ngân vốn đầu tư công còn chậm, đến hết tháng 8 mới đạt 1.200 tỷ.", "1.200", "public_investment"),
+    ("Chi trả tiền bồi thường, hỗ trợ 85 tỷ đồng cho 310 hộ.", "85 tỷ", "compensation_paid"),
+    ("Chi trả tiền bồi thường, hỗ trợ 85 tỷ đồng cho 310 hộ.", "310 hộ", "compensation_paid"),
+    ("Huyện đã chi trả 40 tỷ đồng tiền bồi thường, hỗ trợ cho 96 hộ.", "96 hộ", "compensation_paid"),
+    # a negated phrase is not what the figure reports
+    ("Vẫn còn 9 hộ chưa nhận tiền bồi thường.", "9 hộ", "other"),
+    # a phrase after a contrast speaks of something else
+    ("Số chuyến hàng tăng 6% nhưng kim ngạch nhập khẩu lại giảm.", "6%", "other"),
+    # an opening topic names the indicator of the sentence's figures
+    (
+        "Trong công tác bảo đảm trật tự an toàn giao thông, lực lượng chức năng đã kiểm tra, "
+        "xử lý 2.150 trường hợp, phạt tiền 4,1 tỷ đồng; tạm giữ 96 phương tiện.",
+        "96 phương",
+        "traffic_violations",
+    ),
+    (
+        "Trong công tác bảo đảm trật tự an toàn giao thông, lực lượng chức năng đã kiểm tra, "
+        "xử lý 2.150 trường hợp, phạt tiền 4,1 tỷ đồng; tạm giữ 96 phương tiện.",
+        "4,1 tỷ",
+        "traffic_violations",
+    ),
+    # land taken back is cleared land; money taken back is not
+    ("Khu công nghiệp đã thu hồi được 45 ha.", "45 ha", "land_clearance"),
+    ("Cơ quan thanh tra thu hồi 3 tỷ đồng về ngân sách.", "3 tỷ", "other"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "indicator"), MEASURED)
+def test_indicators_code_follows_the_thing_measured(text, figure, indicator):
+    assert one(text, figure)["indicator"] == indicator
+
+
+def test_indicators_a_count_whose_clause_names_an_unsuited_indicator_is_still_a_row():
+    text = "Năm 2023, tỉnh có thêm 2 huyện và 17 xã đạt chuẩn nông thôn mới."
+    got = {r["unit"]: r["indicator"] for r in rows(text)}
+    assert got == {"district": "other", "commune": "new_rural_communes"}
