@@ -327,7 +327,7 @@ MEASURED = [
     ("GRDP của tỉnh ước tăng 9,1% so với cùng kỳ, xếp thứ 4/63 cả nước.", "thứ 4", "grdp_growth"),
     ("Quy mô GRDP đạt 120.000 tỷ đồng.", "120.000", "grdp"),
     # the indicator named one clause before, when the figure's clause goes on about it
-    ("Giải ngân vốn đầu tư công còn chậm, đến hết tháng 8 mới đạt 1.200 tỷ.", "1.200", "public_investment"),
+    ("Giải ngân vốn đầu tư công chậm, đến hết tháng 8 mới đạt 1.200 tỷ đồng.", "1.200", "public_investment"),
     ("Chi trả tiền bồi thường, hỗ trợ 85 tỷ đồng cho 310 hộ.", "85 tỷ", "compensation_paid"),
     ("Chi trả tiền bồi thường, hỗ trợ 85 tỷ đồng cho 310 hộ.", "310 hộ", "compensation_paid"),
     ("Huyện đã chi trả 40 tỷ đồng tiền bồi thường, hỗ trợ cho 96 hộ.", "96 hộ", "compensation_paid"),
