@@ -247,11 +247,12 @@ def _sitting(text: str, folded: str, tm: re.Match[str], doc_type: str, places: M
     return [Decision(tm.start(), end, doc_type, number, None, issuer, session, group)]
 
 
-def match(text: str) -> list[Decision]:
-    """Every decision mention in ``text``, left to right."""
+def match(text: str, article: Article | None = None) -> list[Decision]:
+    """Every decision mention in ``text``, left to right; ``article`` (its title and date) helps
+    place the issuers."""
     folded = fold(text)
     types, full_re, abbr_re = document_types()
-    places = LazyPlaces(text, folded)
+    places = LazyPlaces(article if article is not None else text)
     found: list[Decision] = []
     hits = [(m, False) for m in full_re.finditer(folded)] + [(m, True) for m in abbr_re.finditer(folded)]
     for group, (tm, abbr) in enumerate(sorted(hits, key=lambda h: h[0].start())):
@@ -279,13 +280,14 @@ def _resolve_issuers(text: str, folded: str, found: list[Decision],
     as the sentence names it, when it does), else the next listed document's issuer ("Quyết định
     số 934 … và Quyết định số 937 … của BTV"), else the subject of "X ban hành …"."""
     out = list(found)
+    stated_until: dict[int, int] = {}  # decisions with "của X": where X ends
     for i in range(len(out) - 1, -1, -1):
         d = out[i]
         if d.issuer:
             continue
         last_of_group = i + 1 == len(out) or out[i + 1].group != d.group
         of = _OF.match(folded, d.end) if last_of_group else None
-        got = parse_issuer(text, folded, of.end(), places) if of else None
+        got = parse_issuer(text, folded, of.end(), places, any_unit=True) if of else None
         code = code_issuer(d.number) if d.number and not got else None
         issuer = got[0] if got else (issuer_from_code(d.number, places) if code and d.number else None)
         if code:  # "UBND tỉnh Bắc Ninh ban hành Kế hoạch số 123/KH-UBND"
@@ -298,12 +300,30 @@ def _resolve_issuers(text: str, folded: str, found: list[Decision],
         term = _TERM_AFTER.match(folded, got[1]) if got else None  # "của Ban Chấp hành Trung ương khóa XII"
         session = text[term.start(1):term.end(1)] if term and d.session is None else d.session
         out[i] = replace(d, issuer=issuer or subject, session=session)
+        if got:
+            stated_until[i] = got[1]
+    return _share_stated_issuer(folded, out, stated_until)
+
+
+def _share_stated_issuer(folded: str, out: list[Decision], stated_until: dict[int, int]) -> list[Decision]:
+    """ "Chỉ thị số 05-CT/TW của Bộ Chính trị và Kết luận số 14-KL/TW": a document listed right
+    after one whose issuer is written, with the same code, shares that issuer."""
+    for i in range(1, len(out)):
+        prev, d = out[i - 1], out[i]
+        end = stated_until.get(i - 1)
+        if end is None or i in stated_until or not (prev.number and d.number):
+            continue
+        if not re.fullmatch(r"\s*(?:,|và|;)\s*", folded[end : d.start]):
+            continue
+        code = code_issuer(d.number)
+        if code is not None and code == code_issuer(prev.number):
+            out[i] = replace(d, issuer=prev.issuer)
     return out
 
 
 def extract(article: Article) -> list[Span]:
     spans = []
-    for d in match(article.text):
+    for d in match(article.text, article):
         attrs: dict[str, str | None] = {
             "type": d.type, "number": d.number, "date": d.date, "issuer": d.issuer
         }

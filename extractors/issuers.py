@@ -12,12 +12,14 @@ length, so offsets found in the folded copy point into the original text.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from extractors.datafiles import read_csv
+from extractors.places import ArticlePlaces, article_places, find_places
+from extractors.units import unit_at
 
 # ------------------------------------------------------------------ orthography
 
@@ -78,7 +80,8 @@ def issuer_table() -> dict[str, dict[str, Entry]]:
 def issuer_pattern() -> re.Pattern[str]:
     t = issuer_table()
     return re.compile(
-        rf"(?:(?P<prefix>{alternation(list(t['prefix']))})\s+)?(?P<body>{alternation(list(t['body']))})(?!\w)"
+        rf"(?<![\w/-])(?:(?P<prefix>{alternation(list(t['prefix']))})\s+)?"  # not in "3456/UBND-TH"
+        rf"(?P<body>{alternation(list(t['body']))})(?![\w/-])"
         rf"(?:\s+(?P<level>{alternation(list(t['level']))})(?!\w))?",
         re.IGNORECASE,
     )
@@ -90,77 +93,47 @@ _SUBJECT_VERB = re.compile(
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
 
-# ------------------------------------------------------------------ places (minimal, local)
+# ------------------------------------------------------------------ places (the gazetteer's)
 
-_PLACE_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
-_PLACE_HYPHEN = re.compile(r"[ \t]+-[ \t]+([^\W\d_]+)[ \t]+([^\W\d_]+)")
-_LEVEL_CUES = {
-    "province": ("Tỉnh ủy", "tỉnh", "Tỉnh"),
-    "city": ("Thành ủy", "thành phố", "Thành phố", "TP.", "TP", "Tp.", "Tp"),
-    "district": ("Huyện ủy", "huyện", "Huyện", "Quận ủy", "quận"),
-    "town": ("Thị ủy", "thị xã", "Thị xã"),
-    "commune": ("xã", "thị trấn"),
-    "ward": ("phường",),
-}
-
-
-def _titled(word: str) -> bool:
-    return word[0].isupper() and word[1:] == word[1:].lower()
+_GAP = re.compile(r"[ \t]+")
+# issuers.csv levels -> the level words of extractors.places
+_LEVEL_WORDS = {"city": ("thành phố",), "district": ("huyện", "quận"), "town": ("thị xã",),
+                "commune": ("xã", "thị trấn"), "ward": ("phường",)}
 
 
 def place_after(text: str, pos: int) -> tuple[str, int] | None:
-    """A capitalised place name of one or two words right after ``pos`` ("Vĩnh Phúc"), and its end."""
-    first, end = None, pos
-    for _ in range(2):
-        m = _PLACE_WORD.match(text, end)
-        if not m or not _titled(m.group(1)):
-            break
-        first = m.start(1) if first is None else first
-        end = m.end()
-    if first is None:
+    """A gazetteer place named right after ``pos`` ("Vĩnh Phúc"), and its end; a person's name
+    ("UBND tỉnh Lò Văn Thắng") is not one."""
+    gap = _GAP.match(text, pos)
+    if gap is None:
         return None
-    m = _PLACE_HYPHEN.match(text, end)  # "Bà Rịa - Vũng Tàu"
-    if m and _titled(m.group(1)) and _titled(m.group(2)):
-        end = m.end()
-    return text[first:end], end
-
-
-_UPPER = "[" + "".join(ch for ch in map(chr, range(0x41, 0x1F00)) if ch.isalpha() and ch.isupper()) + "]"
-
-
-@cache
-def _cue_pattern() -> re.Pattern[str]:
-    """One pass over the text: a level cue ("tỉnh", "Thành ủy") followed by a capitalised word."""
-    groups = "|".join(
-        rf"(?P<{level}>{'|'.join(re.escape(fold(c)) for c in cues)})" for level, cues in _LEVEL_CUES.items()
-    )
-    return re.compile(rf"(?<!\w)(?:{groups})(?=[ \t]+{_UPPER})")
-
-
-_BRACKETED = re.compile(rf"\(({_UPPER}\w*(?: {_UPPER}\w*)?)\)")
-
-
-def article_places(text: str, folded: str) -> dict[str, str]:
-    """The place most often named at each level ("tỉnh Vĩnh Phúc" -> province "Vĩnh Phúc")."""
-    counts: dict[str, Counter[str]] = {level: Counter() for level in _LEVEL_CUES}
-    for m in _cue_pattern().finditer(folded):
-        got = place_after(text, m.end())
-        if got and m.lastgroup:
-            counts[m.lastgroup][got[0]] += 1
-    counts["province"].update(b for b in _BRACKETED.findall(text) if b.istitle())  # "Vĩnh Yên (Vĩnh Phúc)"
-    return {level: c.most_common(1)[0][0] for level, c in counts.items() if c}
+    found = next((m for m in find_places(text) if m.start == gap.end()), None)
+    return (text[found.start : found.end], found.end) if found else None
 
 
 class LazyPlaces(Mapping[str, str]):
-    """:func:`article_places` of one article, worked out only when an issuer first needs a place."""
+    """The article's place at each issuer level (province, city, district, …), from
+    :func:`extractors.places.article_places`, worked out only when an issuer first needs one."""
 
-    def __init__(self, text: str, folded: str) -> None:
-        self._args = (text, folded)
+    def __init__(self, article: Any) -> None:
+        self._article = article
         self._places: dict[str, str] | None = None
+        self._main: ArticlePlaces | None = None
+
+    def main(self) -> ArticlePlaces:
+        if self._main is None:
+            self._main = article_places(self._article)
+        return self._main
 
     def _get(self) -> dict[str, str]:
         if self._places is None:
-            self._places = article_places(*self._args)
+            main = self.main()
+            out = {"province": main.province} if main.province else {}
+            for level, words in _LEVEL_WORDS.items():
+                found = next((p for w in words if (p := main.place_for(w))), None)
+                if found:
+                    out[level] = found[1]
+            self._places = out
         return self._places
 
     def __getitem__(self, level: str) -> str:
@@ -176,10 +149,14 @@ class LazyPlaces(Mapping[str, str]):
 # ------------------------------------------------------------------ issuers
 
 
-def parse_issuer(text: str, folded: str, pos: int, places: Mapping[str, str]) -> tuple[str, int] | None:
-    """(expanded issuer, end offset) of an issuing body written at ``pos``."""
+def parse_issuer(text: str, folded: str, pos: int, places: Mapping[str, str],
+                 any_unit: bool = False) -> tuple[str, int] | None:
+    """(expanded issuer, end offset) of an issuing body written at ``pos``; with ``any_unit``, a
+    body not in issuers.csv that the units stage recognises ("của Công an tỉnh") will do."""
     m = issuer_pattern().match(folded, pos)
     if not m:
+        if any_unit and isinstance(places, LazyPlaces):
+            return unit_at(text, pos, places.main())
         return None
     t = issuer_table()
     parts, level = [], ""

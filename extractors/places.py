@@ -41,6 +41,8 @@ LEVEL_WORDS: dict[tuple[str, ...], frozenset[str]] = {
     ("xã",): frozenset({"xã"}),
     ("phường",): frozenset({"phường"}),
 }
+KIND_LEVEL = {"huyện": "district", "quận": "district", "thị xã": "district",
+              "xã": "commune", "phường": "commune", "thị trấn": "commune"}
 MAX_NAME_TOKENS = 6
 TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 WORD = re.compile(r"\w+")
@@ -82,7 +84,8 @@ class PlaceMention:
 
 @dataclass(frozen=True, slots=True)
 class ArticlePlaces:
-    """An article's main province and main local place (district-level), with their kinds."""
+    """An article's main province and main local place (district-level; the commune after the 2025
+    reform), with their kinds."""
 
     province: str | None = None
     province_named: bool = False  # the province itself is named (not just implied by a district)
@@ -267,7 +270,9 @@ def _mention(text: str, toks: list[tuple[int, int, str]], i: int, n: int, key: t
     start, end = toks[i][0], toks[i + n - 1][1]
     kinds = _level_word(text, toks, i)
     if kinds is not None:
-        fitting = [p for p in cands if p.kind in kinds]
+        # "huyện Kim Bảng" written after it became a thị xã: a district of another kind will do
+        fitting = [p for p in cands if p.kind in kinds] or [
+            p for p in cands if p.level != "province" and p.level in {KIND_LEVEL.get(k) for k in kinds}]
         marked = True
     else:
         paren = _in_parentheses(text, start, end)
@@ -310,7 +315,8 @@ def article_places(article: Any, mentions_in_text: list[PlaceMention] | None = N
     likewise among communes of that district.
     An article published from 1 July 2025 on, or one that calls a place former ("tỉnh Vĩnh Phúc
     (cũ)"), is read after the reform: every place counts for the province it now lies in, there
-    is no district level, and the commune is chosen among the communes of the province.
+    is no district level, and the commune, chosen among the communes of the province like a
+    district before, is also the local place.
     ``mentions_in_text`` saves a second scan when the caller already ran :func:`find_places`.
     """
     title = getattr(article, "title", None) or ""
@@ -333,11 +339,12 @@ def article_places(article: Any, mentions_in_text: list[PlaceMention] | None = N
         return ArticlePlaces()
     province = votes.most_common(1)[0][0]
     local, local_kind, commune, commune_kind = None, None, None, None
-    if reformed:
+    if reformed:  # no district level: the commune is the local place
         commune, commune_kind = _main_of(mentions, in_title, "commune", province, 0, reformed)
+        local, local_kind = commune, commune_kind
     else:
         local, local_kind = _main_of(mentions, in_title, "district", province, named[province])
-    if local:
+    if local and not reformed:
         communes = [m for m in mentions if any(p.district == local for p in m.candidates)]
         commune, commune_kind = _main_of(communes, [], "commune", province, 0)
     kind = next((p.kind for p in lookup(province) if p.level == "province"), None)

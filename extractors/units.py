@@ -325,6 +325,18 @@ def unit_name(unit: UnitMatch, text: str, places: ArticlePlaces) -> str | None:
     return f"{written} {place}" if unit.style == "bare" else f"{written} {kind} {place}"
 
 
+def unit_at(text: str, pos: int, places: ArticlePlaces) -> tuple[str, int] | None:
+    """The unit written at ``pos`` ("Công an tỉnh"), named as the stage names it, and its end."""
+    head = head_regex().match(text, pos)
+    if head is None:
+        return None
+    unit = _parse(text, pos, head.group(), {m.start: m for m in find_places(text)})
+    if unit is None or _generic(text, unit):
+        return None
+    name = unit_name(unit, text, places)
+    return (name, unit.end) if name else None
+
+
 def build(article: Article, matches: list[UnitMatch], places: ArticlePlaces) -> list[Span]:
     spans: list[Span] = []
     for unit in matches:

@@ -237,3 +237,43 @@ def test_decisions_code_issuer_is_the_body_not_its_chair():
     text = "Phó Chủ tịch UBND tỉnh Hà Nam yêu cầu thực hiện Công văn số 3127/UBND-KTTH ngày 2/10/2025."
     [d] = _extract(text)
     assert d["issuer"] == "Ủy ban nhân dân tỉnh Hà Nam"
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # a person's name after the body is not its place; the article's province is
+        ("Tỉnh Hà Nam đẩy mạnh cải cách. Phó Chủ tịch UBND tỉnh Lò Văn Hùng ký Kế hoạch số "
+         "45/KH-UBND.", "Ủy ban nhân dân tỉnh Hà Nam"),
+        ("Tỉnh Hà Nam tổng kết. Trưởng Ban Tổ chức Tỉnh ủy Khổng Văn Lực giới thiệu Đề án số "
+         "03-ĐA/TU của Ban Thường vụ Tỉnh ủy.", "Ban Thường vụ Tỉnh ủy Hà Nam"),
+        ("Quyết định số 7/QĐ-UBND của UBND tỉnh Lò Văn Thắng ký.", "Ủy ban nhân dân tỉnh"),
+        # any body the units stage knows may issue a document
+        ("Tỉnh Hà Nam ra quân. Lực lượng thực hiện Kế hoạch số 112/KH-CAT của Công an tỉnh.",
+         "Công an tỉnh Hà Nam"),
+        ("Doanh nghiệp thực hiện Công văn số 88/CT-QLN của Cục Thuế tỉnh Nam Định.",
+         "Cục Thuế tỉnh Nam Định"),
+        ("Thực hiện Kế hoạch số 9/KH-BCH của Bộ Chỉ huy Quân sự tỉnh Lào Cai.",
+         "Bộ Chỉ huy Quân sự tỉnh Lào Cai"),
+        # a body named inside another document's number is not the subject
+        ("UBND tỉnh Thái Bình yêu cầu thực hiện Công văn số 3456/UBND-TH và Quyết định số 1950/QĐ-UBND.",
+         "Ủy ban nhân dân tỉnh Thái Bình"),
+    ],
+)
+def test_decisions_issuer_is_a_gazetteer_place_and_any_unit(text, issuer):
+    assert _extract(text)[-1]["issuer"] == issuer
+
+
+@pytest.mark.parametrize(
+    ("text", "issuers"),
+    [
+        # listed right after a document whose issuer is written, with the same code: shared
+        ("Quán triệt Chỉ thị số 05-CT/TW của Bộ Chính trị và Kết luận số 14-KL/TW ngày 22/9/2021.",
+         ["Bộ Chính trị", "Bộ Chính trị"]),
+        # a different code keeps its own issuer
+        ("Thực hiện Nghị quyết số 12-NQ/TU của Ban Thường vụ Tỉnh ủy và Quyết định số 33/QĐ-TTg.",
+         ["Ban Thường vụ Tỉnh ủy", "Thủ tướng Chính phủ"]),
+    ],
+)
+def test_decisions_listed_document_shares_the_written_issuer(text, issuers):
+    assert [d["issuer"] for d in _extract(text)] == issuers

@@ -287,3 +287,24 @@ def test_units_seeds_meet_the_floor(seeds_dir, seed_gold) -> None:
         pred = [s.record("text") for s in extract(art)]
         total.add(score_units(pred, gold["units"]))
     assert total.f1 >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a province called former ("(cũ)"): the committee is the new province's
+        ("Xã Yên Thế tổng kết; địa bàn thuộc tỉnh Bắc Giang (cũ). Ban Thường vụ Tỉnh ủy biểu dương.",
+         None, ("Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy Bắc Ninh")),
+        # published after 1 July 2025: the same; before: the old province
+        ("Tỉnh Bắc Giang khen thưởng. Tỉnh ủy chỉ đạo.", "2025-08-01", ("Tỉnh ủy", "Tỉnh ủy Bắc Ninh")),
+        ("Tỉnh Bắc Giang khen thưởng. Tỉnh ủy chỉ đạo.", "2024-08-01", ("Tỉnh ủy", "Tỉnh ủy Bắc Giang")),
+        # after the reform, a commune-level body gets the article's new commune
+        ("Phường Vĩnh Yên sơ kết quý III; phường Vĩnh Yên thu ngân sách vượt dự toán. UBND phường báo cáo.",
+         "2025-10-01", ("UBND phường", "Ủy ban nhân dân phường Vĩnh Yên")),
+    ],
+)
+def test_units_place_after_the_2025_reform(
+    text: str, published: str | None, expected: tuple[str, str]
+) -> None:
+    art = Article(text=text, published=published)
+    assert [(s.text, s.get("name")) for s in extract(art)][-1] == expected
