@@ -20,7 +20,12 @@ relative to the figure. The decision, strongest evidence first:
    tổng chiều dài 24,3 km, đạt 88,9%") or ``actual`` (đã, được, kết quả); with none, a sentence
    that continues a paragraph of targets is a target too, and so is a figure whose period lies
    after the publication year;
-6. ``share_of_total`` again for "100% trường học …" (a percentage of the noun that follows) and for
+   "ước tăng 8,5%" is an estimate of a change, and so is "ước cả năm kim ngạch xuất khẩu đạt …" (the
+   "đạt" that ends an estimate must come after a figure or a break); "công tác bảo đảm …", "nhằm
+   đảm bảo …" name a field of work or a purpose, not a target;
+6. ``share_of_plan`` for a bare "đạt 64,4%" after a planned amount in its sentence ("được giao kế
+   hoạch vốn 1.125 tỷ đồng, đã giải ngân 724 tỷ đồng, đạt 64,4%") and for "giải ngân (đạt) 60%";
+7. ``share_of_total`` again for "100% trường học …" (a percentage of the noun that follows) and for
    "tỷ lệ …" figures of no listed indicator; otherwise ``actual``.
 """
 
@@ -44,6 +49,19 @@ _NOT_A_NOUN = re.compile(
     re.IGNORECASE,
 )
 _BASE_BEFORE = re.compile(r"(?:%|lần|so\s+với|bằng|đạt|vượt|theo)\s*$", re.IGNORECASE)
+# "ước tăng 8,5%": the mood word right before a change word
+_ESTIMATED = re.compile(r"(?<!\w)(?:ước(?:\s+tính)?|dự\s+kiến)\s*$", re.IGNORECASE)
+# "công tác bảo đảm trật tự", "nhằm đảm bảo": a target word used as a noun or a purpose
+_NOT_AN_AIM = re.compile(r"(?<!\w)(?:công\s+tác|nhằm|để|việc|góp\s+phần)\s*$", re.IGNORECASE)
+# a bare percentage reached: "đạt 64,4%", "tương đương 71%", "giải ngân trên 60%"
+_BARE_REACHED = re.compile(
+    r"(?<!\w)(?:đạt|bằng|tương\s+đương|giải\s+ngân(?:\s+đạt)?)(?:\s+(?:khoảng|gần|hơn|trên|dưới|xấp\s+xỉ))?\s*$",
+    re.IGNORECASE,
+)
+_DISBURSED = re.compile(
+    r"giải\s+ngân(?:\s+(?:đạt|được))?(?:\s+(?:khoảng|gần|hơn|trên|dưới|xấp\s+xỉ))?\s*$", re.IGNORECASE
+)
+_PLANNED = re.compile(r"(?<!\w)(?:kế\s+hoạch|dự\s+toán|được\s+giao|giao|giải\s+ngân)(?!\w)", re.IGNORECASE)
 _RATE = re.compile(r"(?<!\w)t[ỷỉ]\s+lệ(?!\w)", re.IGNORECASE)
 RATIO_UNITS = ("percent", "times")
 
@@ -84,19 +102,28 @@ def _mood(ctx: KindContext) -> Cue | None:
     upto = ctx.fig[0] + (digit.start() if digit else 0)
     cues = sets["segment"].find(ctx.text, ctx.segment[0], upto)
     cues += [c for c in sets["sentence"].find(ctx.text, ctx.sentence[0], upto) if not _is_a_base(ctx.text, c)]
-    cues = [c for c in cues if not _in_closed_brackets(ctx.text, c, ctx.fig[0])]
+    cues = [
+        c for c in cues
+        if not _in_closed_brackets(ctx.text, c, ctx.fig[0])
+        and not (c.value == "target" and _NOT_AN_AIM.search(ctx.text, max(0, c.start - 12), c.start))
+    ]
     cues.sort(key=lambda c: (c.end, c.end - c.start))
     # a plain "đạt" closes an estimate made earlier in the sentence ("… ước đạt 44.280 tỷ đồng;
     # thu ngân sách đạt 1.455 tỷ đồng"), but not a target ("mục tiêu tổng thu đạt 30.000 tỷ")
-    plain_after = False
+    plain_after: Cue | None = None
     for c in reversed(cues):
         if c.value == "plain":
-            plain_after = True
+            plain_after = plain_after or c  # the "đạt" nearest the figure
             continue
-        if c.value == "estimate" and plain_after:
+        if c.value == "estimate" and plain_after is not None and _BREAK_OR_FIGURE.search(
+            ctx.text, c.end, plain_after.start
+        ):
             return None
         return c
     return None
+
+
+_BREAK_OR_FIGURE = re.compile(r"[\d,;:.()]")
 
 
 def _is_a_base(text: str, cue: Cue) -> bool:
@@ -134,13 +161,16 @@ def kind_of(ctx: KindContext, rank: bool = False) -> tuple[str, int]:
     if ak == "share_of_plan":
         return "share_of_plan", 1
     if jk in ("change", "change_down"):
-        return "change", sign
+        estimated = just is not None and _ESTIMATED.search(ctx.text, max(0, just.start - 12), just.start)
+        return ("estimate" if estimated else "change"), sign
     if ak == "change" and jk != "level":
         return "change", 1
     if mood is not None and mood.value == "estimate":
         return "estimate", 1
     if mood is not None and mood.value == "share_of_total" and ctx.unit == "percent":
         return "share_of_total", 1
+    if ratio and _of_a_plan(ctx, before):
+        return "share_of_plan", 1
     if mood is None and (ctx.target_carry or ctx.future):
         return "target", 1
     if jk == "level":
@@ -150,6 +180,15 @@ def kind_of(ctx: KindContext, rank: bool = False) -> tuple[str, int]:
     if ctx.unit == "percent" and ctx.indicator == "other" and _RATE.search(before):
         return "share_of_total", 1
     return "actual", 1
+
+
+def _of_a_plan(ctx: KindContext, before: str) -> bool:
+    """ "(được giao kế hoạch vốn 1.125 tỷ đồng, …) đạt 64,4%", "giải ngân trên 60%": a share of the plan."""
+    if not _BARE_REACHED.search(before) or re.match(r"\s*[^\W\d]", ctx.text[ctx.fig[1] : ctx.clause[1]]):
+        return False  # "đạt 70% diện tích quy hoạch": a share of the noun that follows
+    if _DISBURSED.search(before):
+        return True
+    return _PLANNED.search(ctx.text, ctx.sentence[0], ctx.clause[0]) is not None
 
 
 def _shares_a_noun(ctx: KindContext) -> bool:

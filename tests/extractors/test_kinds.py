@@ -1,0 +1,52 @@
+import pytest
+
+from extractors import money, percentages, quantities
+from extractors.indicators import extract
+from pipeline.article import Article
+
+
+def kind_of_figure(text: str, figure: str) -> str:
+    art = Article(text=text, published="2024-10-20")
+    for name, stage in (("money", money), ("percentages", percentages), ("quantities", quantities)):
+        art.add(name, stage.extract(art))
+    found = [s for s in extract(art) if figure in text[s.get("figure_start") : s.get("figure_end")]]
+    assert len(found) == 1, f"{figure!r}: {[s.attrs for s in found]}"
+    return found[0].get("kind")
+
+
+# sentence, figure, kind
+KINDS = [
+    # an estimated change is an estimate
+    ("Tốc độ tăng trưởng kinh tế ước tăng 7,4% so với cùng kỳ.", "7,4%", "estimate"),
+    ("Kim ngạch nhập khẩu ước giảm 2,1% so với cùng kỳ.", "2,1%", "estimate"),
+    ("Kim ngạch nhập khẩu giảm 2,1% so với cùng kỳ.", "2,1%", "change"),
+    # "ước cả năm … đạt": the "đạt" does not end the estimate it belongs to
+    ("Thu ngân sách ước cả năm đạt 2.300 tỷ đồng.", "2.300", "estimate"),
+    ("Ước cả năm tổng mức bán lẻ hàng hóa đạt 41.000 tỷ đồng.", "41.000", "estimate"),
+    # … but a later "đạt", after a figure and a break, does
+    ("Xuất khẩu ước đạt 900 triệu USD; thu ngân sách đạt 610 tỷ đồng.", "610", "actual"),
+    # a bare percentage reached after a planned amount is a share of the plan
+    (
+        "Huyện được giao kế hoạch vốn 800 tỷ đồng, đến nay đã giải ngân 520 tỷ đồng, đạt 65%.",
+        "65%",
+        "share_of_plan",
+    ),
+    ("Dự toán thu là 1.200 tỷ đồng, đến nay đã thu 1.020 tỷ đồng, tương đương 85%.", "85%", "share_of_plan"),
+    ("Có 6 chủ đầu tư giải ngân trên 70%.", "70%", "share_of_plan"),
+    # … not when the percentage is a share of the noun after it, or of a total
+    ("Khu công nghiệp đã thu hồi 150 ha, đạt 60% diện tích quy hoạch.", "60%", "share_of_total"),
+    ("Bàn giao 12 km trên tổng chiều dài 15 km, đạt 80%.", "80%", "share_of_total"),
+    # a field of work or a purpose named with a target word is not a target
+    (
+        "Trong công tác bảo đảm an ninh trật tự, công an đã xử lý 300 vụ; tạm giữ 45 phương tiện.",
+        "45 phương",
+        "actual",
+    ),
+    ("Nhằm đảm bảo tiến độ, huyện chi trả 12 tỷ đồng cho các hộ dân.", "12 tỷ", "actual"),
+    ("Tỉnh phấn đấu bảo đảm giải ngân 95% kế hoạch vốn.", "95%", "target"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "kind"), KINDS)
+def test_kinds_of_figures(text, figure, kind):
+    assert kind_of_figure(text, figure) == kind
