@@ -58,6 +58,15 @@ _ROUTE_END = re.compile(
     r"thị\s+trấn|tỉnh)\s+)?$",
     re.IGNORECASE,
 )
+# "(theo Quyết định … ) của UBND tỉnh Hòa Bình": the issuer's place is not where the figures belong
+_ISSUER_BEFORE = re.compile(
+    r"(?:của|do)\s+(?:UBND|HĐND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|"
+    r"(?:Ban\s+Thường\s+vụ\s+)?(?:Tỉnh|Thành|Huyện)\s+ủy|Chủ\s+tịch\s+UBND|Sở\s+[^\W\d]+(?:\s+[^\W\d]+){0,5})"
+    r"\s+(?:tỉnh|thành\s+phố|huyện|thị\s+xã|quận)?\s*$",
+    re.IGNORECASE,
+)
+# "cao tốc Hòa Lạc - Hòa Bình": one end of a name that joins two places
+_NAME_PAIR = re.compile(r"[-–]\s*$")
 # a count of people under a Party-membership indicator counts party members ("312 đồng chí")
 PARTY_MEMBER_CODES = ("new_party_members", "party_members_official")
 RANK_RE = re.compile(
@@ -145,14 +154,23 @@ class _Places:
 
     def __init__(self, article: Article) -> None:
         self.text = article.text
+        text = article.text
         self.mentions: list[PlaceMention] = [
-            m for m in find_places(article.text)
-            if not _ROUTE_END.search(article.text, max(0, m.start - 30), m.start)
+            m for m in find_places(text)
+            if not _ROUTE_END.search(text, max(0, m.start - 30), m.start)
+            and not _ISSUER_BEFORE.search(text, max(0, m.start - 80), m.start)
+            and not _NAME_PAIR.search(text, max(0, m.start - 3), m.start)
+            and not re.match(r"\s*[-–]\s*\w", text[m.end : m.end + 4])
         ]
-        main = article_places(article)
+        main = article_places(article, self.mentions)
         local_in_title = main.local is not None and main.local in (article.title or "")
+        # the province "named" as what the article is about, not as a locator: "huyện X (Hòa Bình)"
+        province_named = main.province_named and any(
+            m.level == "province" and m.name == main.province and not text[: m.start].rstrip().endswith("(")
+            for m in self.mentions
+        )
         # the local place when the headline names it or the province goes unnamed, else the province
-        use_local = main.local and (local_in_title or not main.province_named)
+        use_local = main.local and (local_in_title or not province_named)
         self.main = main.local if use_local else main.province
 
     def at(self, segment: tuple[int, int], clause: tuple[int, int], fig: tuple[int, int]) -> str | None:

@@ -363,3 +363,24 @@ def test_indicators_a_count_whose_clause_names_an_unsuited_indicator_is_still_a_
     text = "Năm 2023, tỉnh có thêm 2 huyện và 17 xã đạt chuẩn nông thôn mới."
     got = {r["unit"]: r["indicator"] for r in rows(text)}
     assert got == {"district": "other", "commune": "new_rural_communes"}
+
+
+LOCAL = (
+    "Từ đầu năm, huyện Tam Đảo (Vĩnh Phúc) đã bàn giao 40 ha mặt bằng tuyến đường Vĩnh Yên - Tam Đảo. "
+    "UBND huyện Tam Đảo thực hiện theo Quyết định số 1234/QĐ-UBND của UBND tỉnh Vĩnh Phúc. {extra}"
+    "Đến nay, huyện đã chi trả 95 tỷ đồng tiền bồi thường."
+)
+
+
+@pytest.mark.parametrize(
+    ("extra", "location"),
+    [
+        # the province appears only as a locator, an issuer and a route end: the district holds
+        ("", "Tam Đảo"),
+        # the province named as what the article reports on: it holds where the sentence names none
+        ("Tỉnh Vĩnh Phúc có nhiều dự án lớn. ", "Vĩnh Phúc"),
+    ],
+)
+def test_indicators_issuers_and_locators_do_not_become_the_running_place(extra, location):
+    r = one(LOCAL.format(extra=extra), "95 tỷ", title="Gỡ vướng mặt bằng cho dự án giao thông")
+    assert r["location"] == location
