@@ -20,11 +20,9 @@ Approach, sentence by sentence (offsets never leave the article text):
    a phrase after "chiếm N%" is the whole the share is taken of, not what is measured ("nợ thuế …
    chiếm 6,4% tổng thu nội địa"); some count phrases need their verb ("thành lập 1 tổ chức cơ sở
    Đảng", but "hiện có 74 tổ chức cơ sở đảng" is a stock); a percent change of GRDP is its growth.
-4. **Kind** (:mod:`extractors.kinds`), **period** (:mod:`extractors.periods`) and **location**: the
-   most specific place named before the figure in its part of the sentence (between semicolons) or
-   after it in its clause, not counting the ends of a route ("nối thành phố Vinh với thị xã Cửa
-   Lò"); else the article's local place when the headline names it or the province goes unnamed;
-   else its province (:func:`extractors.places.article_places`).
+4. **Kind** (:mod:`extractors.kinds`), **period** (:mod:`extractors.periods`) and **location**
+   (:mod:`extractors.figure_places`): the most specific place named around the figure, else the
+   article's running place.
 
 Each row's span is its evidence sentence; ``figure_start``/``figure_end`` point at the figure.
 """
@@ -38,9 +36,9 @@ from typing import Any
 
 from extractors.clauses import Cue, continues, is_dependent, lexicon, segment_of, split
 from extractors.datafiles import read_csv
+from extractors.figure_places import FigurePlaces
 from extractors.kinds import KindContext, kind_of
 from extractors.periods import PeriodResolver
-from extractors.places import PlaceMention, article_places, find_places
 from extractors.quantities import nouns
 from pipeline.article import Article, Span
 from pipeline.sentences import sentence_at, sentences
@@ -51,22 +49,6 @@ UNIVERSAL_UNITS = ("percent", "times", "rank")
 GROWTH_OF = {"grdp": "grdp_growth"}
 GROWTH_KINDS = ("change", "estimate", "target", "actual")
 GLUED_HEADLINE_SPAN = 30  # how far after the glue the next headline's "Place:" colon may stand
-LEVEL_RANK = {"commune": 3, "district": 2, "province": 1}
-# "nối thành phố Vinh với thị xã Cửa Lò": the ends of a route do not own its figures
-_ROUTE_END = re.compile(
-    r"(?<!\w)(?:nối|từ|với|đến|tới|sang)\s+(?:(?:thành\s+phố|tp\.?|thị\s+xã|huyện|quận|xã|phường|"
-    r"thị\s+trấn|tỉnh)\s+)?$",
-    re.IGNORECASE,
-)
-# "(theo Quyết định … ) của UBND tỉnh Hòa Bình": the issuer's place is not where the figures belong
-_ISSUER_BEFORE = re.compile(
-    r"(?:của|do)\s+(?:UBND|HĐND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|"
-    r"(?:Ban\s+Thường\s+vụ\s+)?(?:Tỉnh|Thành|Huyện)\s+ủy|Chủ\s+tịch\s+UBND|Sở\s+[^\W\d]+(?:\s+[^\W\d]+){0,5})"
-    r"\s+(?:tỉnh|thành\s+phố|huyện|thị\s+xã|quận)?\s*$",
-    re.IGNORECASE,
-)
-# "cao tốc Hòa Lạc - Hòa Bình": one end of a name that joins two places
-_NAME_PAIR = re.compile(r"[-–]\s*$")
 # a count of people under a Party-membership indicator counts party members ("312 đồng chí")
 PARTY_MEMBER_CODES = ("new_party_members", "party_members_official")
 RANK_RE = re.compile(
@@ -149,44 +131,7 @@ def fits(code: str, unit: str) -> bool:
     return known is None or unit in UNIVERSAL_UNITS or unit in known
 
 
-class _Places:
-    """Place mentions of the article and its main place."""
 
-    def __init__(self, article: Article) -> None:
-        self.text = article.text
-        text = article.text
-        self.mentions: list[PlaceMention] = [
-            m for m in find_places(text)
-            if not _ROUTE_END.search(text, max(0, m.start - 30), m.start)
-            and not _ISSUER_BEFORE.search(text, max(0, m.start - 80), m.start)
-            and not _NAME_PAIR.search(text, max(0, m.start - 3), m.start)
-            and not re.match(r"\s*[-–]\s*\w", text[m.end : m.end + 4])
-        ]
-        main = article_places(article, self.mentions)
-        local_in_title = main.local is not None and main.local in (article.title or "")
-        # the province "named" as what the article is about, not as a locator: "huyện X (Hòa Bình)"
-        province_named = main.province_named and any(
-            m.level == "province" and m.name == main.province and not text[: m.start].rstrip().endswith("(")
-            for m in self.mentions
-        )
-        # the local place when the headline names it or the province goes unnamed, else the province
-        use_local = main.local and (local_in_title or not province_named)
-        self.main = main.local if use_local else main.province
-
-    def at(self, segment: tuple[int, int], clause: tuple[int, int], fig: tuple[int, int]) -> str | None:
-        """The most specific place named before the figure in its segment (or after it in its clause)."""
-        inside = [
-            m for m in self.mentions
-            if (segment[0] <= m.start and m.end <= fig[0]) or (fig[1] <= m.start and m.end <= clause[1])
-        ]
-        if not inside:
-            return self.main
-
-        def score(m: PlaceMention) -> tuple[int, int]:
-            dist = fig[0] - m.end if m.end <= fig[0] else m.start - fig[1]
-            return LEVEL_RANK.get(m.level, 0), -abs(dist)
-
-        return max(inside, key=score).name
 
 
 def _cue_for(
@@ -292,7 +237,7 @@ def extract(article: Article) -> list[Span]:
         return []
     bounds = sentences(text)
     periods = PeriodResolver(text, article.published)
-    places = _Places(article)
+    places = FigurePlaces(article)
     pub_year = periods.pub_year
     by_sentence: dict[tuple[int, int], list[Fig]] = {}
     for f in figs:
@@ -315,7 +260,7 @@ def _sentence_rows(
     sent: tuple[int, int],
     sfigs: list[Fig],
     periods: PeriodResolver,
-    places: _Places,
+    places: FigurePlaces,
     pub_year: int | None,
     target_carry: bool,
 ) -> tuple[list[Span], bool]:

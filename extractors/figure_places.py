@@ -1,0 +1,76 @@
+"""Where an indicator figure belongs: the place named around it, else the article's running place.
+
+The most specific place named before the figure in its part of the sentence (between semicolons)
+or after it in its clause wins. Places that do not say where figures belong are left out: the ends
+of a route ("nối thành phố Vinh với thị xã Cửa Lò"), a name joining two places ("cao tốc Hòa Lạc -
+Hòa Bình") and the place of an issuer ("theo Quyết định … của UBND tỉnh Hòa Bình"). With none, the
+article's local place when the headline names it or the province goes unnamed (a bracketed locator,
+"huyện Lương Sơn (Hòa Bình)", does not name it), else its province
+(:func:`extractors.places.article_places`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.places import PlaceMention, article_places, find_places
+from pipeline.article import Article
+
+LEVEL_RANK = {"commune": 3, "district": 2, "province": 1}
+# "nối thành phố Vinh với thị xã Cửa Lò": the ends of a route do not own its figures
+_ROUTE_END = re.compile(
+    r"(?<!\w)(?:nối|từ|với|đến|tới|sang)\s+(?:(?:thành\s+phố|tp\.?|thị\s+xã|huyện|quận|xã|phường|"
+    r"thị\s+trấn|tỉnh)\s+)?$",
+    re.IGNORECASE,
+)
+# "(theo Quyết định … ) của UBND tỉnh Hòa Bình": the issuer's place is not where the figures belong
+_ISSUER_BEFORE = re.compile(
+    r"(?:của|do)\s+(?:UBND|HĐND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|"
+    r"(?:Ban\s+Thường\s+vụ\s+)?(?:Tỉnh|Thành|Huyện)\s+ủy|Chủ\s+tịch\s+UBND|Sở\s+[^\W\d]+(?:\s+[^\W\d]+){0,5})"
+    r"\s+(?:tỉnh|thành\s+phố|huyện|thị\s+xã|quận)?\s*$",
+    re.IGNORECASE,
+)
+# "cao tốc Hòa Lạc - Hòa Bình": one end of a name that joins two places
+_NAME_PAIR = re.compile(r"[-–]\s*$")
+
+
+def _bracketed(text: str, m: PlaceMention) -> bool:
+    return text[max(0, m.start - 3) : m.start].rstrip().endswith("(")
+
+
+class FigurePlaces:
+    """The place mentions of an article that may own figures, and its running place (``main``)."""
+
+    def __init__(self, article: Article) -> None:
+        text = article.text
+        self.mentions: list[PlaceMention] = [
+            m for m in find_places(text)
+            if not _ROUTE_END.search(text, max(0, m.start - 30), m.start)
+            and not _ISSUER_BEFORE.search(text, max(0, m.start - 80), m.start)
+            and not _NAME_PAIR.search(text, max(0, m.start - 3), m.start)
+            and not re.match(r"\s*[-–]\s*\w", text[m.end : m.end + 4])
+        ]
+        main = article_places(article, self.mentions)
+        local_in_title = main.local is not None and main.local in (article.title or "")
+        # the province "named" as what the article is about, not as a locator: "huyện X (Hòa Bình)"
+        province_named = main.province_named and any(
+            m.level == "province" and m.name == main.province and not _bracketed(text, m) for m in self.mentions
+        )
+        # the local place when the headline names it or the province goes unnamed, else the province
+        use_local = main.local and (local_in_title or not province_named)
+        self.main = main.local if use_local else main.province
+
+    def at(self, segment: tuple[int, int], clause: tuple[int, int], fig: tuple[int, int]) -> str | None:
+        """The most specific place named before the figure in its segment (or after it in its clause)."""
+        inside = [
+            m for m in self.mentions
+            if (segment[0] <= m.start and m.end <= fig[0]) or (fig[1] <= m.start and m.end <= clause[1])
+        ]
+        if not inside:
+            return self.main
+
+        def score(m: PlaceMention) -> tuple[int, int]:
+            dist = fig[0] - m.end if m.end <= fig[0] else m.start - fig[1]
+            return LEVEL_RANK.get(m.level, 0), -abs(dist)
+
+        return max(inside, key=score).name
