@@ -52,13 +52,14 @@ NAME_TO_TITLE = re.compile(
 CHAIN = re.compile(r"\s*,\s*(?:kiêm\s+)?|\s+kiêm\s+")
 FORMER = re.compile(r"(?:nguyên|Nguyên)\s+")
 NEEDS_UNIT = ("trưởng", "phó trưởng", "ủy viên")
+MEMBERSHIP = ("ủy viên", "thành viên", "đại biểu")  # a seat in a body, not a post that leads it
 
 
 @dataclass(frozen=True, slots=True)
 class Title:
     start: int
     end: int
-    unit: Span | None  # the unit of the post nearest the name
+    unit: Span | None  # the body of the main post: the first that is not a bare membership
     rank_only: bool = False  # "Đại tá": a rank, not a post
 
 
@@ -128,6 +129,7 @@ def parse_title(ctx: Context, pos: int) -> Title | None:
     """A chain of posts starting at ``pos``: "Ủy viên BTV Tỉnh ủy, Phó Chủ tịch UBND tỉnh"."""
     text = ctx.text
     end, unit, first, rank_only = pos, None, True, True
+    bodies: list[tuple[str, Span]] = []  # each post with its body, in order
     while True:
         at = end
         if not first:
@@ -157,8 +159,17 @@ def parse_title(ctx: Context, pos: int) -> Title | None:
         elif post.group().casefold() in NEEDS_UNIT:
             break  # "Trưởng" alone is not a post
         rank_only = rank_only and re.sub(r"\s+", " ", post.group()).casefold() in ranks()
+        if post_unit is not None and post_unit is not unit:
+            bodies.append((post.group(), post_unit))
         end, unit, first = post_end, post_unit, False
-    return None if first else Title(pos, end, unit, rank_only)
+    return None if first else Title(pos, end, main_body(bodies) or unit, rank_only)
+
+
+def main_body(bodies: list[tuple[str, Span]]) -> Span | None:
+    """ "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh" -> Tỉnh ủy: the body of the
+    first post that is not a bare membership ("Ủy viên …"), else of the first post."""
+    posts = [unit for post, unit in bodies if not post.casefold().startswith(MEMBERSHIP)]
+    return (posts or [unit for _, unit in bodies] or [None])[0]
 
 
 def title_before(ctx: Context, name_start: int) -> Title | None:

@@ -210,18 +210,17 @@ def _continues_a_name(text: str, toks: list[tuple[int, int, str]], i: int) -> bo
 
 def _begins_a_person(text: str, toks: list[tuple[int, int, str]], i: int, n: int) -> bool:
     """ "Mai Sơn Tùng", "Đồng Văn Phúc": a bare place name that begins with a family name and runs
-    on into one or two more title-case syllables (not themselves a family name) is a person."""
+    on into one or two more title-case syllables (not themselves a place) is a person; "Lâm Thao
+    Nguyễn Văn An" (a place, then a whole name) is not."""
     if toks[i][2] not in surnames():
         return False
     more = 0
     while i + n + more < len(toks) and _joined(text, toks, i + n + more - 1, 2):
-        word = toks[i + n + more][2]
-        if not (word.istitle() and word.isalpha()) or (more == 0 and word in surnames()):
+        if not toks[i + n + more][2].istitle() or more == 3:
             break
         more += 1
-    return 1 <= more <= 2 and n + more <= 4 and not (
-        i + n + more < len(toks) and _joined(text, toks, i + n + more - 1, 2)
-        and toks[i + n + more][2].istitle())
+    rest = " ".join(t[2] for t in toks[i + n : i + n + more])
+    return 1 <= more <= 2 and n + more <= 4 and not gazetteer().get(name_key(rest))
 
 
 def _best(cands: Iterable[Place]) -> list[Place]:

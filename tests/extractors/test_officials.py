@@ -113,6 +113,36 @@ def test_officials_title_after_name(sentence: str, expected: list[tuple[str, str
     assert officials_of(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a family name equal to the word before it ("Đồng chí Đồng …")
+        ("Đồng chí Đồng Văn Hải, Bí thư Huyện ủy Tam Dương, dự hội nghị.",
+         [("Đồng Văn Hải", "Bí thư Huyện ủy Tam Dương", "Huyện ủy Tam Dương")]),
+        # a name that begins like a district ("Mai Sơn", "Đồng Văn", "Lâm Thao")
+        ("Đồng chí Mai Sơn Hà, Chủ tịch UBND tỉnh Hà Nam, phát biểu.",
+         [("Mai Sơn Hà", "Chủ tịch Ủy ban nhân dân tỉnh Hà Nam", "Ủy ban nhân dân tỉnh Hà Nam")]),
+        ("Phó Bí thư Tỉnh ủy Lâm Thao Vũ kết luận hội nghị.",
+         [("Lâm Thao Vũ", "Phó Bí thư Tỉnh ủy", "Tỉnh ủy")]),
+        # a chain of posts: the unit is the main post's body, not a bare membership's
+        ("Đồng chí Lê Minh Quân, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Hà Nam "
+         "phát biểu.",
+         [("Lê Minh Quân",
+           "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch Hội đồng nhân dân tỉnh Hà Nam",
+           "Tỉnh ủy Hà Nam")]),
+        ("Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh Hà Nam Trần Thị Hoa báo cáo.",
+         [("Trần Thị Hoa", "Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch Ủy ban nhân dân tỉnh Hà Nam",
+           "Ủy ban nhân dân tỉnh Hà Nam")]),
+        ("Ủy viên Ban Thường vụ Tỉnh ủy Hà Nam Trần Thị Hoa báo cáo.",
+         [("Trần Thị Hoa", "Ủy viên Ban Thường vụ Tỉnh ủy Hà Nam", "Ban Thường vụ Tỉnh ủy Hà Nam")]),
+    ],
+)
+def test_officials_names_like_places_and_main_post_body(
+    sentence: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert officials_of(sentence, use_ner=False) == expected
+
+
 def test_officials_list_each_with_own_post() -> None:
     text = ("Dự có các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: Trần Văn Khải, Trưởng Ban Tổ chức Tỉnh ủy; "
             "Lê Hồng Phúc, Trưởng Ban Tuyên giáo Tỉnh ủy; Ngô Thị Hạnh, Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy.")
