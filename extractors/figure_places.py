@@ -54,7 +54,8 @@ class FigurePlaces:
         local_in_title = main.local is not None and main.local in (article.title or "")
         # the province "named" as what the article is about, not as a locator: "huyện X (Hòa Bình)"
         province_named = main.province_named and any(
-            m.level == "province" and m.name == main.province and not _bracketed(text, m) for m in self.mentions
+            m.level == "province" and m.name == main.province and not _bracketed(text, m)
+            for m in self.mentions
         )
         # the local place when the headline names it or the province goes unnamed, else the province
         use_local = main.local and (local_in_title or not province_named)
