@@ -108,6 +108,22 @@ def test_engine_local_parquet_rows_match_articles(inputs: list[str], reference: 
     assert [r["path"] for r in rows] == [c["path"] for c in reference[0]]
 
 
+def test_engine_local_stopping_early_leaves_no_workers(tmp_path: Path) -> None:
+    import psutil
+
+    def workers() -> set[int]:  # worker processes (not multiprocessing's resource tracker)
+        return {p.pid for p in psutil.Process().children() if "resource_tracker" not in " ".join(p.cmdline())}
+
+    _corpus_module().write_corpus(tmp_path, 40, seed=2)
+    before = workers()
+    articles = extract_articles([tmp_path], workers=2)
+    first = next(articles)
+    assert len(workers() - before) == 2
+    articles.close()  # the consumer stops: the pool is shut down, pending chunks cancelled
+    assert first.path == str(tmp_path / "000000.txt")
+    assert workers() - before == set()
+
+
 def _closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
