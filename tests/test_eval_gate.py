@@ -3,8 +3,8 @@
 
 Corpora: ``seeds`` (the real articles in ``../shared``), ``sample`` (the bundled articles we
 wrote, ``data/raw/sample``, which a fresh clone always has) and ``heldout`` (a second set we wrote
-and annotated blind, without looking at the extractors, ``data/raw/heldout``). Metrics are ``f1``, ``precision``,
-``recall`` or ``<attribute>_agreement`` ("title_agreement", "indicator_agreement", ...), as
+and annotated blind, without looking at the extractors, ``data/raw/heldout``). Metrics are ``f1``,
+``precision``, ``recall`` or ``<attribute>_agreement`` ("title_agreement", "indicator_agreement", ...), as
 ``vnnews eval --json`` reports them. Corpora are scored once per session; a corpus whose files are
 absent (``../shared`` not beside the checkout) is skipped.
 Lowering a floor below the issue's pinned minimum needs ``VNNEWS_ALLOW_LOWER_FLOORS=1``.
