@@ -266,7 +266,8 @@ class PeriodResolver:
         usable = [m for m in self.mentions if m.role in ("point", "plan", "term")]
         inside = [m for m in usable if clause[0] <= m.start and m.end <= clause[1]]
         if inside:
-            return self._code(min(inside, key=lambda m: _distance(m, fig)))
+            # the period written before the figure, else the nearest one after it
+            return self._code(min(inside, key=lambda m: (m.end > fig[0], _distance(m, fig))))
         points = [m for m in usable if m.role in ("point", "plan")]
         in_sentence = [m for m in points if sentence[0] <= m.start and m.end <= sentence[1]]
         before = [m for m in in_sentence if m.end <= fig[0]]

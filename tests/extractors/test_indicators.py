@@ -225,6 +225,9 @@ def test_indicators_estimate_ends_at_a_plain_reached():
         ("Nhiệm kỳ 2020-2025, Đảng bộ kết nạp 2.000 đảng viên.", None, ["2020/2025"]),
         ("Trong tháng 5/2024, thu ngân sách đạt 800 tỷ đồng.", None, ["2024-05"]),
         ("Thu ngân sách đạt 800 tỷ đồng.", "2023-03-01", ["2023"]),
+        # a period written before the figure in its clause wins over a nearer one after it
+        ("Phấn đấu đến hết tháng 9 giải ngân đạt 60% và đến hết năm đạt 100% kế hoạch.", "2025-08-20",
+         ["2025-M9", "2025"]),
     ],
 )
 def test_indicators_periods(text, published, periods):
