@@ -71,6 +71,8 @@ _NEGATED = re.compile(
 )
 # "… tăng 7% nhưng trị giá hàng nhập khẩu …": a phrase after a contrast speaks of something else
 _CONTRAST = re.compile(r"(?<!\w)(?:nhưng|song|trong\s+khi|tuy\s+nhiên|mặc\s+dù)(?!\w)", re.IGNORECASE)
+# "trên tổng chiều dài 24,3 km": a whole named as the base of the figure before it, not a new subject
+_OUT_OF = re.compile(r"(?<!\w)(?:trên|so\s+với)\s+tổng(?:\s+số)?(?:\s+[^\W\d]+){0,4}\s*$", re.IGNORECASE)
 # "Trong công tác bảo đảm trật tự an toàn giao thông, …": a topic named for the whole sentence
 _TOPIC = re.compile(
     r"(?:trong\s+(?:công\s+tác|lĩnh\s+vực)|về|đối\s+với|(?:ở\s+)?lĩnh\s+vực|công\s+tác)(?!\w)", re.IGNORECASE
@@ -317,7 +319,8 @@ def _sentence_rows(
             named_here = cue or (_cue_for(text, f, clause, mine, cues, False) if f.row == "cue" else None)
             if not _is_row(text, f, named_here, kind):
                 continue
-            subject = (code, label)
+            if not _OUT_OF.search(text, max(0, f.start - 40), f.start):
+                subject = (code, label)  # but "… 21,6 km trên tổng chiều dài 24,3 km, đạt 88,9%"
             value, high = f.value, f.high
             if sign < 0:
                 value, high = -(high if high is not None else value), (-value if high is not None else None)

@@ -354,6 +354,10 @@ MEASURED = [
     # land taken back is cleared land; money taken back is not
     ("Khu công nghiệp đã thu hồi được 45 ha.", "45 ha", "land_clearance"),
     ("Cơ quan thanh tra thu hồi 3 tỷ đồng về ngân sách.", "3 tỷ", "other"),
+    # the land a project must take is its scope, not land cleared
+    ("Diện tích đất phải thu hồi của dự án là 64,2 ha.", "64,2", "other"),
+    # a whole named as the base ("trên tổng …") does not become the subject of the share after it
+    ("Đã giải phóng mặt bằng 8 km trên tổng chiều dài 10 km, đạt 80%.", "80%", "land_clearance"),
 ]
 
 
