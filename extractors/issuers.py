@@ -19,32 +19,8 @@ from typing import Any
 
 from extractors.datafiles import read_csv
 from extractors.places import ArticlePlaces, article_places, find_places
+from extractors.unit_patterns import fold
 from extractors.units import unit_at
-
-# ------------------------------------------------------------------ orthography
-
-_OLD_TONES = {"o": "áàảãạéèẻẽẹ", "u": "ýỳỷỹỵ"}
-_NEW_TONES = {"o": "óòỏõọóòỏõọ", "u": "úùủũụ"}
-_VOWEL_AFTER = {"o": "aaaaaeeeee", "u": "yyyyy"}
-
-
-def _fold_table() -> dict[str, str]:
-    table = {}
-    for lead in ("o", "u"):
-        for old, new, vowel in zip(_OLD_TONES[lead], _NEW_TONES[lead], _VOWEL_AFTER[lead], strict=True):
-            table[lead + old] = new + vowel  # "oá" -> "óa", "uỷ" -> "ủy"
-            table[lead.upper() + old] = new.upper() + vowel
-    return table
-
-
-_FOLD = _fold_table()
-_FOLD_RE = re.compile("|".join(_FOLD))
-
-
-def fold(text: str) -> str:
-    """``text`` with the old tone placement ("hoá", "Uỷ") rewritten the new way; same length."""
-    return _FOLD_RE.sub(lambda m: _FOLD[m.group()], text)
-
 
 # ------------------------------------------------------------------ data files
 

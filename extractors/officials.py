@@ -29,7 +29,7 @@ from functools import cache
 
 from extractors.datafiles import read_csv
 from extractors.places import PlaceMention, find_places, lookup
-from extractors.unit_patterns import LEVEL_WORD, expand, head_regex, surnames
+from extractors.unit_patterns import LEVEL_WORD, expand, fold, head_regex, surnames
 from extractors.units import extract as extract_units
 from extractors.unsure_names import (
     after_level_word,
@@ -288,10 +288,12 @@ def unsure_candidates(
     return out
 
 
-def build(article: Article, found: list[Found]) -> list[Span]:
+def build(article: Article, found: list[Found], text: str | None = None) -> list[Span]:
+    """Spans of ``article``; titles are read from ``text`` (same length, new tone placement) when given."""
+    text = article.text if text is None else text
     spans = []
     for (start, end), title in found:
-        written = article.text[title.start : title.end]
+        written = text[title.start : title.end]
         spans.append(article.span(
             start, end,
             title=expand(written),
@@ -303,4 +305,5 @@ def build(article: Article, found: list[Found]) -> list[Span]:
 def extract(article: Article, use_ner: bool | None = None) -> list[Span]:
     """Officials of ``article``; ``use_ner`` (default: the module's ``USE_NER``) adds the NER fallback."""
     units = article.get("units") if "units" in article.spans else extract_units(article)
-    return build(article, match(article.text, units, USE_NER if use_ner is None else use_ner))
+    text = fold(article.text)  # "Uỷ viên" = "Ủy viên"
+    return build(article, match(text, units, USE_NER if use_ner is None else use_ner), text)

@@ -22,6 +22,30 @@ LEVEL_WORD = re.compile(
 )
 ABBR_IN_PARENS = re.compile(r"\s*\([A-ZĐ]{2,8}\)")
 
+# orthography: the old tone placement ("hoá", "Uỷ ban") read as the new ("hóa", "Ủy ban")
+_OLD_TONES = {"o": "áàảãạéèẻẽẹ", "u": "ýỳỷỹỵ"}
+_NEW_TONES = {"o": "óòỏõọóòỏõọ", "u": "úùủũụ"}
+_VOWEL_AFTER = {"o": "aaaaaeeeee", "u": "yyyyy"}
+
+
+def _fold_table() -> dict[str, str]:
+    table = {}
+    for lead in ("o", "u"):
+        for old, new, vowel in zip(_OLD_TONES[lead], _NEW_TONES[lead], _VOWEL_AFTER[lead], strict=True):
+            table[lead + old] = new + vowel  # "oá" -> "óa", "uỷ" -> "ủy"
+            table[lead.upper() + old] = new.upper() + vowel
+    return table
+
+
+_FOLD = _fold_table()
+# only where the syllable ends there ("hoà", "Uỷ"): "Hoàng", "Đoàn", "quý" are the same either way
+_FOLD_RE = re.compile("(?<![qQ])(?:" + "|".join(_FOLD) + r")(?!\w)")
+
+
+def fold(text: str) -> str:
+    """``text`` with the old tone placement ("hoá", "Uỷ") rewritten the new way; same length."""
+    return _FOLD_RE.sub(lambda m: _FOLD[m.group()], text)
+
 
 @dataclass(frozen=True, slots=True)
 class Pattern:

@@ -29,6 +29,7 @@ from extractors.unit_patterns import (
     LEVEL_WORD,
     centre_regex,
     expand,
+    fold,
     head_regex,
     patterns,
     surnames,
@@ -337,13 +338,17 @@ def unit_at(text: str, pos: int, places: ArticlePlaces) -> tuple[str, int] | Non
     return (name, unit.end) if name else None
 
 
-def build(article: Article, matches: list[UnitMatch], places: ArticlePlaces) -> list[Span]:
+def build(article: Article, matches: list[UnitMatch], places: ArticlePlaces,
+          text: str | None = None) -> list[Span]:
+    """Spans of ``article`` for ``matches``; names are read from ``text`` (the article's text with
+    the new tone placement, same length) when given."""
+    text = article.text if text is None else text
     spans: list[Span] = []
     for unit in matches:
-        name = unit_name(unit, article.text, places)
+        name = unit_name(unit, text, places)
         if name is None:
             continue
-        if not unit.tail and name == expand(unit.written or article.text[unit.start : unit.end]):
+        if not unit.tail and name == expand(unit.written or text[unit.start : unit.end]):
             # a short form of a body named in full earlier: "Ban Chỉ đạo" after "Ban Chỉ đạo … tỉnh X"
             name = next((s.get("name") for s in spans[::-1] if s.get("name").startswith(name + " ")), name)
         spans.append(article.span(unit.start, unit.end, name=name, kind=unit.kind))
@@ -351,5 +356,7 @@ def build(article: Article, matches: list[UnitMatch], places: ArticlePlaces) -> 
 
 
 def extract(article: Article) -> list[Span]:
-    found = find_places(article.text)
-    return build(article, match(article.text, found), article_places(article, found))
+    """Units of ``article``, matched on its text with the new tone placement ("Uỷ ban" = "Ủy ban")."""
+    text = fold(article.text)
+    found = find_places(text)
+    return build(article, match(text, found), article_places(article, found), text)

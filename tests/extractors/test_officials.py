@@ -339,3 +339,10 @@ def test_officials_seeds_same_with_and_without_ner(seeds_dir, seed_gold) -> None
         art.add("units", units.extract(art))
         rules_only = [s.record("name") for s in officials.extract(art, use_ner=False)]
         assert [s.record("name") for s in officials.extract(art, use_ner=True)] == rules_only
+
+
+def test_officials_old_tone_placement_in_titles() -> None:
+    text = "Uỷ viên Ban Thường vụ Tỉnh uỷ, Phó Chủ tịch Uỷ ban nhân dân tỉnh Hà Nam Nguyễn Văn Hoà phát biểu."
+    assert officials_of(text, use_ner=False) == [
+        ("Nguyễn Văn Hoà", "Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch Ủy ban nhân dân tỉnh Hà Nam",
+         "Ủy ban nhân dân tỉnh Hà Nam")]

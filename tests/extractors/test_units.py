@@ -308,3 +308,21 @@ def test_units_place_after_the_2025_reform(
 ) -> None:
     art = Article(text=text, published=published)
     assert [(s.text, s.get("name")) for s in extract(art)][-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the old tone placement ("Uỷ", "uỷ") reads as the new; the name is written the new way
+        ("Uỷ ban nhân dân tỉnh Hà Nam họp phiên thường kỳ.",
+         [("Uỷ ban nhân dân tỉnh Hà Nam", "Ủy ban nhân dân tỉnh Hà Nam", "government")]),
+        ("Ban Thường vụ Huyện uỷ Lý Nhân tổng kết.",
+         [("Ban Thường vụ Huyện uỷ Lý Nhân", "Ban Thường vụ Huyện ủy Lý Nhân", "party")]),
+        # syllables with a final consonant or after "q" are the same either way
+        ("Công ty CP Tập đoàn Hòa Phát và Quỹ Hỗ trợ Nông dân tỉnh Hà Nam ký kết.",
+         [("Công ty CP Tập đoàn Hòa Phát", "Công ty CP Tập đoàn Hòa Phát", "enterprise"),
+          ("Quỹ Hỗ trợ Nông dân tỉnh Hà Nam", "Quỹ Hỗ trợ Nông dân tỉnh Hà Nam", "other")]),
+    ],
+)
+def test_units_old_tone_placement(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert units_of(sentence) == expected
