@@ -51,8 +51,11 @@ GROWTH_KINDS = ("change", "estimate", "target", "actual")
 GLUED_HEADLINE_SPAN = 30  # how far after the glue the next headline's "Place:" colon may stand
 # a count of people under a Party-membership indicator counts party members ("312 đồng chí")
 PARTY_MEMBER_CODES = ("new_party_members", "party_members_official")
+# "xếp thứ 5/63"; "đứng trong nhóm 5 địa phương dẫn đầu", "nằm trong top 10 tỉnh": a rank too
 RANK_RE = re.compile(
-    r"(?<!\w)(?:đứng|xếp)\s+(?:thứ|hạng)\s+(\d{1,3})(?:\s*/\s*(\d{1,3}))?(?!\w)", re.IGNORECASE
+    r"(?<!\w)(?:(?:đứng|xếp)\s+(?:thứ|hạng)|(?:đứng|nằm|xếp)\s+(?:trong\s+)?(?:nhóm|top)(?:\s+đầu)?)"
+    r"\s+(\d{1,3})(?:\s*/\s*(\d{1,3}))?(?!\w)",
+    re.IGNORECASE,
 )
 # a count followed by names: "2 xã Đồng Văn, Tề Lỗ" lists places, it does not report a figure
 _NEXT_WORD = re.compile(r"\s+(?:là\s+|gồm\s+|:\s*)?(\w+)")

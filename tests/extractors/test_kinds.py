@@ -44,6 +44,10 @@ KINDS = [
     ),
     ("Nhằm đảm bảo tiến độ, huyện chi trả 12 tỷ đồng cho các hộ dân.", "12 tỷ", "actual"),
     ("Tỉnh phấn đấu bảo đảm giải ngân 95% kế hoạch vốn.", "95%", "target"),
+    # a place in a leading group is a rank
+    ("Kim ngạch xuất khẩu đứng trong nhóm 10 địa phương dẫn đầu cả nước.", "nhóm 10", "rank"),
+    ("Chỉ số PCI của tỉnh nằm trong top 20 cả nước.", "top 20", "rank"),
+    ("Chỉ số PCI của tỉnh xếp thứ 7/63.", "thứ 7", "rank"),
 ]
 
 
