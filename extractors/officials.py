@@ -84,6 +84,14 @@ def ranks() -> frozenset[str]:
 
 
 @cache
+def title_to_name() -> re.Pattern[str]:
+    """What may stand between a post and the name after it: "đồng chí", "ông", a rank
+    ("Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh, Đại tá Ngô Văn Tuấn")."""
+    rank = "|".join(sorted((re.escape(r[:1].upper() + r[1:]) for r in ranks()), key=len, reverse=True))
+    return re.compile(TITLE_TO_NAME.pattern + rf"(?:(?:{rank})\s+)?")
+
+
+@cache
 def post_regex() -> re.Pattern[str]:
     posts = sorted((r["post"] for r in read_csv("titles.csv", ("post", "kind"))), key=len, reverse=True)
 
@@ -139,8 +147,8 @@ def parse_title(ctx: Context, pos: int) -> Title | None:
             at = sep.end()
         former = FORMER.match(text, at)
         post = post_regex().match(text, former.end() if former else at)
-        if not post:
-            break
+        if not post or (not first and re.sub(r"\s+", " ", post.group()).casefold() in ranks()):
+            break  # "Giám đốc Công an tỉnh, Đại tá …": the rank goes with the name, not the chain
         post_end, post_unit = post.end(), unit
         gap = re.compile(r"\s+").match(text, post_end)
         after = ctx.unit_at.get(gap.end()) if gap else None
@@ -185,7 +193,7 @@ def title_before(ctx: Context, name_start: int) -> Title | None:
         title = parse_title(ctx, start)
         if title is None:
             continue
-        if title.end == name_start or TITLE_TO_NAME.fullmatch(text, title.end, name_start):
+        if title.end == name_start or title_to_name().fullmatch(text, title.end, name_start):
             return title
     return None
 

@@ -346,3 +346,25 @@ def test_officials_old_tone_placement_in_titles() -> None:
     assert officials_of(text, use_ner=False) == [
         ("Nguyễn Văn Hoà", "Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch Ủy ban nhân dân tỉnh Hà Nam",
          "Ủy ban nhân dân tỉnh Hà Nam")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a rank between the post and the name goes with the name, not into the title
+        ("Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Đại tá Ngô Văn Tuấn báo cáo.",
+         [("Ngô Văn Tuấn", "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh")]),
+        ("Giám đốc Công an tỉnh, Thượng tá Lê Văn Hà phát biểu.",
+         [("Lê Văn Hà", "Giám đốc Công an tỉnh", "Công an tỉnh")]),
+        ("Đại tá Phạm Văn Hùng, Phó Giám đốc Công an tỉnh dự.",
+         [("Phạm Văn Hùng", "Phó Giám đốc Công an tỉnh", "Công an tỉnh")]),
+        # courts and procuracy
+        ("Viện trưởng VKSND tỉnh Hà Nam Trần Văn Cường dự họp.",
+         [("Trần Văn Cường", "Viện trưởng Viện Kiểm sát nhân dân tỉnh Hà Nam",
+           "Viện Kiểm sát nhân dân tỉnh Hà Nam")]),
+    ],
+)
+def test_officials_ranks_and_bodies_of_the_state(
+    sentence: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert officials_of(sentence, use_ner=False) == expected
