@@ -303,7 +303,7 @@ def _sentence_rows(
                     label = _label(text, clause, f, window_start)
             elif subject is not None and goes_on and fits(subject[0], f.unit):
                 code, label = subject
-            elif topic is not None and not f.default and fits(topic[0], f.unit):
+            elif topic is not None and not f.default and f.unit != "percent" and fits(topic[0], f.unit):
                 code, label = topic
             else:
                 code, label = _default_code(f), _label(text, clause, f, window_start)

@@ -61,7 +61,9 @@ _BARE_REACHED = re.compile(
 _DISBURSED = re.compile(
     r"giải\s+ngân(?:\s+(?:đạt|được))?(?:\s+(?:khoảng|gần|hơn|trên|dưới|xấp\s+xỉ))?\s*$", re.IGNORECASE
 )
-_PLANNED = re.compile(r"(?<!\w)(?:kế\s+hoạch|dự\s+toán|được\s+giao|giao|giải\s+ngân)(?!\w)", re.IGNORECASE)
+_PLANNED = re.compile(
+    r"(?<!\w)(?:kế\s+hoạch|dự\s+toán|được\s+giao|chỉ\s+tiêu|giải\s+ngân)(?!\w)", re.IGNORECASE
+)
 _RATE = re.compile(r"(?<!\w)t[ỷỉ]\s+lệ(?!\w)", re.IGNORECASE)
 RATIO_UNITS = ("percent", "times")
 
@@ -186,6 +188,8 @@ def _of_a_plan(ctx: KindContext, before: str) -> bool:
     """ "(được giao kế hoạch vốn 1.125 tỷ đồng, …) đạt 64,4%", "giải ngân trên 60%": a share of the plan."""
     if not _BARE_REACHED.search(before) or re.match(r"\s*[^\W\d]", ctx.text[ctx.fig[1] : ctx.clause[1]]):
         return False  # "đạt 70% diện tích quy hoạch": a share of the noun that follows
+    if _RATE.search(before):
+        return False  # "tỷ lệ tiêm chủng đạt 98%": a rate reached
     if _DISBURSED.search(before):
         return True
     return _PLANNED.search(ctx.text, ctx.sentence[0], ctx.clause[0]) is not None

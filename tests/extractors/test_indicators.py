@@ -351,6 +351,8 @@ MEASURED = [
         "4,1 tỷ",
         "traffic_violations",
     ),
+    # … but a rate in it is the rate its own clause names
+    ("Về công tác giải phóng mặt bằng, tỷ lệ che phủ rừng đạt 55%.", "55%", "other"),
     # land taken back is cleared land; money taken back is not
     ("Khu công nghiệp đã thu hồi được 45 ha.", "45 ha", "land_clearance"),
     ("Cơ quan thanh tra thu hồi 3 tỷ đồng về ngân sách.", "3 tỷ", "other"),

@@ -36,6 +36,7 @@ KINDS = [
     # … not when the percentage is a share of the noun after it, or of a total
     ("Khu công nghiệp đã thu hồi 150 ha, đạt 60% diện tích quy hoạch.", "60%", "share_of_total"),
     ("Bàn giao 12 km trên tổng chiều dài 15 km, đạt 80%.", "80%", "share_of_total"),
+    ("Thực hiện kế hoạch năm 2024, tỷ lệ trẻ em được tiêm chủng đạt 98%.", "98%", "share_of_total"),
     # a field of work or a purpose named with a target word is not a target
     (
         "Trong công tác bảo đảm an ninh trật tự, công an đã xử lý 300 vụ; tạm giữ 45 phương tiện.",
