@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from extractors.datafiles import read_csv
-from extractors.places import ArticlePlaces, article_places, find_places
+from extractors.places import ArticlePlaces, article_places, places_by_start
 from extractors.unit_patterns import fold
 from extractors.units import unit_at
 
@@ -83,7 +83,7 @@ def place_after(text: str, pos: int) -> tuple[str, int] | None:
     gap = _GAP.match(text, pos)
     if gap is None:
         return None
-    found = next((m for m in find_places(text) if m.start == gap.end()), None)
+    found = places_by_start(text).get(gap.end())
     return (text[found.start : found.end], found.end) if found else None
 
 
@@ -127,12 +127,14 @@ class LazyPlaces(Mapping[str, str]):
 
 def parse_issuer(text: str, folded: str, pos: int, places: Mapping[str, str],
                  any_unit: bool = False) -> tuple[str, int] | None:
-    """(expanded issuer, end offset) of an issuing body written at ``pos``; with ``any_unit``, a
-    body not in issuers.csv that the units stage recognises ("của Công an tỉnh") will do."""
+    """(expanded issuer, end offset) of an issuing body written at ``pos``. With ``any_unit``, the
+    units stage reads the body when it reads at least as far: any body it knows ("của Công an
+    tỉnh"), named with its place ("Sở Tài chính" -> "Sở Tài chính tỉnh Nghệ An")."""
     m = issuer_pattern().match(folded, pos)
+    unit = unit_at(folded, pos, places.main()) if any_unit and isinstance(places, LazyPlaces) else None
+    if unit is not None and (m is None or unit[1] >= _issuer_end(text, m)):
+        return unit
     if not m:
-        if any_unit and isinstance(places, LazyPlaces):
-            return unit_at(text, pos, places.main())
         return None
     t = issuer_table()
     parts, level = [], ""
@@ -155,6 +157,11 @@ def parse_issuer(text: str, folded: str, pos: int, places: Mapping[str, str],
     elif level in places:
         parts.append(places[level])
     return " ".join(parts), end
+
+
+def _issuer_end(text: str, m: re.Match[str]) -> int:
+    got = place_after(text, m.end())
+    return got[1] if got else m.end()
 
 
 def code_issuer(number: str) -> Entry | None:

@@ -234,6 +234,12 @@ def find_places(text: str) -> list[PlaceMention]:
 
 
 @lru_cache(maxsize=32)
+def places_by_start(text: str) -> dict[int, PlaceMention]:
+    """:func:`find_places` keyed by where each name starts (cached: issuers ask at many points)."""
+    return {m.start: m for m in _find_places(text)}
+
+
+@lru_cache(maxsize=32)
 def _find_places(text: str) -> tuple[PlaceMention, ...]:
     """Cached: units and officials both ask for the places of the same article."""
     index, guarded = gazetteer(), needs_level_word()

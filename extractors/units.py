@@ -23,6 +23,7 @@ from extractors.places import (
     find_places,
     kind_of_level_word,
     lookup,
+    places_by_start,
 )
 from extractors.unit_patterns import (
     ABBR_IN_PARENS,
@@ -331,7 +332,7 @@ def unit_at(text: str, pos: int, places: ArticlePlaces) -> tuple[str, int] | Non
     head = head_regex().match(text, pos)
     if head is None:
         return None
-    unit = _parse(text, pos, head.group(), {m.start: m for m in find_places(text)})
+    unit = _parse(text, pos, head.group(), places_by_start(text))
     if unit is None or _generic(text, unit):
         return None
     name = unit_name(unit, text, places)

@@ -255,6 +255,9 @@ def test_decisions_code_issuer_is_the_body_not_its_chair():
          "Cục Thuế tỉnh Nam Định"),
         ("Thực hiện Kế hoạch số 9/KH-BCH của Bộ Chỉ huy Quân sự tỉnh Lào Cai.",
          "Bộ Chỉ huy Quân sự tỉnh Lào Cai"),
+        # a department is named with the article's province, as the units stage names it
+        ("Tỉnh Nghệ An chỉ đạo. Công văn số 88/SNN-KH của Sở Nông nghiệp và Phát triển nông thôn.",
+         "Sở Nông nghiệp và Phát triển nông thôn tỉnh Nghệ An"),
         # a body named inside another document's number is not the subject
         ("UBND tỉnh Thái Bình yêu cầu thực hiện Công văn số 3456/UBND-TH và Quyết định số 1950/QĐ-UBND.",
          "Ủy ban nhân dân tỉnh Thái Bình"),
