@@ -29,10 +29,13 @@ KIND_PLACES = ("just_before", "after", "segment", "sentence")
 _BREAK = re.compile(r"\s*(?:;|:|\(|\)|…|\.{3}|,(?=\s))\s*")
 # the words a clause that continues the previous subject starts with
 # what may open a clause before the verb that continues the subject: "(giải ngân … còn chậm,) đến hết
-# tháng 9 mới đạt …", "đến nay đã đạt …"
+# tháng 9 mới đạt …", "đến nay đã đạt …", "(…; ) riêng tháng 11 đạt …"
+_WHEN = (
+    r"(?:nay|(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?|tháng\s+\d{1,2}(?:/\d{4})?|quý\s+[IV1-4]+(?:/\d{4})?|"
+    r"năm\s+\d{4})"
+)
 _LEAD = (
-    r"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:nay|(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?|"
-    r"tháng\s+\d{1,2}(?:/\d{4})?|quý\s+[IV1-4]+|năm\s+\d{4})\s+)?"
+    rf"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?{_WHEN}\s+|riêng\s+(?:trong\s+)?{_WHEN}\s+)?"
     r"(?:(?:mới|chỉ|cũng|đã|vẫn|hiện|mới\s+chỉ)\s+)?"
 )
 DEPENDENT_START = re.compile(

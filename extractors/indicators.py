@@ -44,7 +44,7 @@ from pipeline.article import Article, Span
 from pipeline.sentences import sentence_at, sentences
 
 UNITS_FILE = "indicator_units.csv"
-UNIVERSAL_UNITS = ("percent", "times", "rank")
+UNIVERSAL_UNITS = ("percent", "percentage_point", "times", "rank")
 # a percent change of a level is its growth
 GROWTH_OF = {"grdp": "grdp_growth"}
 GROWTH_KINDS = ("change", "estimate", "target", "actual")

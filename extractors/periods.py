@@ -12,7 +12,8 @@
   "so với năm trước", and any period written after "so với" ("so với 6 tháng đầu năm");
 - ``date``: a day named in passing ("ngày 10 tháng 12 năm 2024", "15/7/2023"), never a period;
   but "đến ngày 15/8/2024" (as of) gives ``2024-08`` and "đến hết tháng 9" gives ``M9``; a start
-  point ("từ tháng 11/2023 đến nay", "kể từ năm 2020") is a date too: the figure runs up to now.
+  point ("từ tháng 11/2023 đến nay", "kể từ năm 2020", role ``since``) is not a period either: the
+  figures of its sentence run up to now and take the publication year.
 
 Not every period becomes the article's running period: one singled out by "riêng"/"trong đó"
 ("Riêng quý III, …") speaks for its own sentence only, and one a target is set for ("phấn đấu 6
@@ -54,7 +55,7 @@ class PeriodMention:
 
     start: int
     end: int
-    role: str  # point | plan | term | base | date (a day named in passing: never a period)
+    role: str  # point | plan | term | base | date (a day named in passing) | since (a start point)
     part: str = ""
     year: int | None = None
     year2: int | None = None
@@ -226,7 +227,7 @@ def _in_context(text: str, pm: PeriodMention) -> PeriodMention:
     if _COMPARED_WITH.search(text, max(0, pm.start - 30), pm.start):
         return replace(pm, role="base")
     if _SINCE.search(text, max(0, pm.start - 12), pm.start) and not _UNTIL_PERIOD.match(text, pm.end):
-        return replace(pm, role="date")
+        return replace(pm, role="since")
     if pm.role == "point" and not pm.part and _PLAN_BEFORE.search(text, max(0, pm.start - 40), pm.start):
         pm = replace(pm, role="plan")
     if _SINGLED_OUT.search(text, max(0, pm.start - 16), pm.start):
@@ -281,6 +282,9 @@ class PeriodResolver:
             return self._code(terms[0])
         if own_only:
             return None
+        if any(m.role == "since" and sentence[0] <= m.start < sentence[1] for m in self.mentions):
+            # "Từ năm 2021 đến nay, …": counted up to now, so the publication year, not a carried period
+            return str(self.pub_year) if self.pub_year else None
         earlier = [m for m in points if m.end <= sentence[0] and self._carries_to(m, fig[0])]
         if earlier:
             # the last sentence before that names a period, and the first period it names: in

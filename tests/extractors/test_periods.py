@@ -151,6 +151,13 @@ RUNNING = [
         "2024-06-01",
         "2024",
     ),
+    # a sentence counted from a start point up to now takes the publication year, not a carried period
+    (
+        "9 tháng năm 2024, thu ngân sách đạt 800 tỷ đồng. Từ năm 2021 đến nay, tỉnh đào tạo 45.000 lao động.",
+        "45.000",
+        "2024-10-05",
+        "2024",
+    ),
     # a period aimed for holds for its paragraph, not the next one
     (
         "6 tháng đầu năm, thu ngân sách đạt 500 tỷ đồng. Phấn đấu 6 tháng cuối năm thu thêm 600 tỷ đồng. "
