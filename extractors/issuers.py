@@ -79,7 +79,7 @@ _LEVEL_WORDS = {"city": ("thành phố",), "district": ("huyện", "quận"), "t
 
 def place_after(text: str, pos: int) -> tuple[str, int] | None:
     """A gazetteer place named right after ``pos`` ("Vĩnh Phúc"), and its end; a person's name
-    ("UBND tỉnh Lò Văn Thắng") is not one."""
+    ("UBND tỉnh Lò Văn Hùng") is not one."""
     gap = _GAP.match(text, pos)
     if gap is None:
         return None

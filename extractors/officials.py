@@ -102,6 +102,8 @@ def post_regex() -> re.Pattern[str]:
 
 
 def _is_titlecase(word: str) -> bool:
+    if "'" not in word and "’" not in word:
+        return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
     return all(p[:1].isupper() and (len(p) == 1 or p[1:].islower()) for p in re.split(r"['’]", word))
 
 
@@ -114,6 +116,8 @@ def find_names(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int
     run: list[re.Match[str]] = []
 
     def flush() -> None:
+        if not run:
+            return
         start = next((i for i, t in enumerate(run) if t.group() in surnames()), None)
         if start is not None and 2 <= len(run) - start <= MAX_NAME:
             out.append((run[start].start(), run[-1].end()))

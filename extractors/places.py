@@ -209,7 +209,7 @@ def _continues_a_name(text: str, toks: list[tuple[int, int, str]], i: int) -> bo
 
 
 def _begins_a_person(text: str, toks: list[tuple[int, int, str]], i: int, n: int) -> bool:
-    """ "Mai Sơn Tùng", "Đồng Văn Phúc": a bare place name that begins with a family name and runs
+    """ "Mai Sơn Hà", "Đồng Văn Hải": a bare place name that begins with a family name and runs
     on into one or two more title-case syllables (not themselves a place) is a person; "Lâm Thao
     Nguyễn Văn An" (a place, then a whole name) is not."""
     if toks[i][2] not in surnames():

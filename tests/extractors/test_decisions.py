@@ -247,7 +247,7 @@ def test_decisions_code_issuer_is_the_body_not_its_chair():
          "45/KH-UBND.", "Ủy ban nhân dân tỉnh Hà Nam"),
         ("Tỉnh Hà Nam tổng kết. Trưởng Ban Tổ chức Tỉnh ủy Khổng Văn Lực giới thiệu Đề án số "
          "03-ĐA/TU của Ban Thường vụ Tỉnh ủy.", "Ban Thường vụ Tỉnh ủy Hà Nam"),
-        ("Quyết định số 7/QĐ-UBND của UBND tỉnh Lò Văn Thắng ký.", "Ủy ban nhân dân tỉnh"),
+        ("Quyết định số 7/QĐ-UBND của UBND tỉnh Lò Văn Hùng ký.", "Ủy ban nhân dân tỉnh"),
         # any body the units stage knows may issue a document
         ("Tỉnh Hà Nam ra quân. Lực lượng thực hiện Kế hoạch số 112/KH-CAT của Công an tỉnh.",
          "Công an tỉnh Hà Nam"),

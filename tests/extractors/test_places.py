@@ -163,7 +163,7 @@ def test_places_csv_matches_its_build_script() -> None:
     ("sentence", "expected"),
     [
         # a family name and a bare district name that runs on into a given name: a person
-        ("Đồng chí Mai Sơn Tùng phát biểu chỉ đạo.", []),
+        ("Đồng chí Mai Sơn Hà phát biểu chỉ đạo.", []),
         ("Ông Đồng Văn Hải dự hội nghị.", []),
         # the same names with a level word, or standing alone, stay places
         ("Huyện Mai Sơn có nhiều đồi chè.", ["Mai Sơn"]),
