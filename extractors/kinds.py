@@ -15,7 +15,8 @@ relative to the figure. The decision, strongest evidence first:
    bảo đảm …, anywhere earlier in the sentence, unless the figure is who receives the targets:
    "giao chỉ tiêu cho 48 người", or the word is the base of an earlier figure: "bằng 34% kế hoạch
    năm"); a target wins over share_of_plan ("bảo đảm giải ngân 100% kế hoạch vốn"). ``estimate``
-   (ước đạt, ước tính, dự kiến đạt, earlier in the sentence unless a plain "đạt" follows it),
+   (ước đạt, ước tính, dự kiến đạt, earlier in the sentence unless a plain "đạt" follows it; a
+   "dự kiến" in the figure's clause for the current period too),
    ``share_of_total`` ("trên
    tổng chiều dài 24,3 km, đạt 88,9%") or ``actual`` (đã, được, kết quả); with none, a sentence
    that continues a paragraph of targets is a target too, and so is a figure whose period lies
@@ -64,6 +65,8 @@ _DISBURSED = re.compile(
 _PLANNED = re.compile(
     r"(?<!\w)(?:kế\s+hoạch|dự\s+toán|được\s+giao|chỉ\s+tiêu|giải\s+ngân)(?!\w)", re.IGNORECASE
 )
+# "dự kiến" in the figure's own clause, for the current period, forecasts it: an estimate
+_FORECAST = re.compile(r"dự\s+kiến", re.IGNORECASE)
 _RATE = re.compile(r"(?<!\w)t[ỷỉ]\s+lệ(?!\w)", re.IGNORECASE)
 RATIO_UNITS = ("percent", "times")
 
@@ -158,6 +161,8 @@ def kind_of(ctx: KindContext, rank: bool = False) -> tuple[str, int]:
         return "rank", 1
     if jk == "share_of_total" or ak == "share_of_total":
         return "share_of_total", 1
+    if targeted and _FORECAST.fullmatch(mood.text) and mood.start >= ctx.clause[0] and not ctx.future:
+        return "estimate", sign  # "kinh phí dự kiến 15 tỷ đồng", "dự kiến cả năm thu … đạt …"
     if targeted:
         return "target", sign
     if ak == "share_of_plan":

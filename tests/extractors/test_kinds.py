@@ -45,6 +45,11 @@ KINDS = [
     ),
     ("Nhằm đảm bảo tiến độ, huyện chi trả 12 tỷ đồng cho các hộ dân.", "12 tỷ", "actual"),
     ("Tỉnh phấn đấu bảo đảm giải ngân 95% kế hoạch vốn.", "95%", "target"),
+    # "dự kiến" in the figure's clause forecasts the current period; a later year is a target
+    ("Dự kiến cả năm thu ngân sách đạt 1.900 tỷ đồng.", "1.900", "estimate"),
+    ("Chương trình có kinh phí dự kiến 8 tỷ đồng.", "8 tỷ", "estimate"),
+    ("Dự kiến năm 2026 thu ngân sách đạt 2.500 tỷ đồng.", "2.500", "target"),
+    ("Tỉnh dự kiến xem xét các nghị quyết, trong đó có đề án với tổng vốn 600 tỷ đồng.", "600", "target"),
     # a place in a leading group is a rank
     ("Kim ngạch xuất khẩu đứng trong nhóm 10 địa phương dẫn đầu cả nước.", "nhóm 10", "rank"),
     ("Chỉ số PCI của tỉnh nằm trong top 20 cả nước.", "top 20", "rank"),
