@@ -1,7 +1,8 @@
 """Where an indicator figure belongs: the place named around it, else the article's running place.
 
 The most specific place named before the figure in its part of the sentence (between semicolons)
-or after it in its clause wins. Places that do not say where figures belong are left out: the ends
+or after it in its clause wins, else one that opens the sentence ("Riêng huyện Nghi Lộc …; còn 38
+hộ …"). Places that do not say where figures belong are left out: the ends
 of a route ("nối thành phố Vinh với thị xã Cửa Lò"), a name joining two places ("cao tốc Hòa Lạc -
 Hòa Bình") and the place of an issuer ("theo Quyết định … của UBND tỉnh Hòa Bình"). With none, the
 article's local place when the headline names it or the province goes unnamed (a bracketed locator,
@@ -16,6 +17,7 @@ import re
 from extractors.places import PlaceMention, article_places, find_places
 from pipeline.article import Article
 
+SENTENCE_OPENING = 40  # how far into a sentence a place may stand and still be what it is about
 LEVEL_RANK = {"commune": 3, "district": 2, "province": 1}
 # "nối thành phố Vinh với thị xã Cửa Lò": the ends of a route do not own its figures
 _ROUTE_END = re.compile(
@@ -61,12 +63,24 @@ class FigurePlaces:
         use_local = main.local and (local_in_title or not province_named)
         self.main = main.local if use_local else main.province
 
-    def at(self, segment: tuple[int, int], clause: tuple[int, int], fig: tuple[int, int]) -> str | None:
-        """The most specific place named before the figure in its segment (or after it in its clause)."""
+    def at(
+        self,
+        segment: tuple[int, int],
+        clause: tuple[int, int],
+        fig: tuple[int, int],
+        sentence: tuple[int, int] | None = None,
+    ) -> str | None:
+        """The most specific place named before the figure in its segment (or after it in its clause),
+        else one that opens its sentence ("Riêng huyện Nghi Lộc đã …; còn 38 hộ …")."""
         inside = [
             m for m in self.mentions
             if (segment[0] <= m.start and m.end <= fig[0]) or (fig[1] <= m.start and m.end <= clause[1])
         ]
+        if not inside and sentence is not None and sentence[0] < segment[0]:
+            inside = [
+                m for m in self.mentions
+                if sentence[0] <= m.start and m.end <= min(segment[0], sentence[0] + SENTENCE_OPENING)
+            ]
         if not inside:
             return self.main
 

@@ -336,7 +336,7 @@ def _sentence_rows(
                 "approx": f.approx or ("more_than" if _OR_MORE.match(text, f.end) else None),
                 "kind": kind,
                 "period": period,
-                "location": places.at(segment, clause, (f.start, f.end)),
+                "location": places.at(segment, clause, (f.start, f.end), sent),
                 "figure_start": f.start,
                 "figure_end": f.end,
             }

@@ -33,3 +33,12 @@ LOCAL = (
 def test_figure_places_issuers_and_locators_do_not_become_the_running_place(extra, location):
     text = LOCAL.format(extra=extra)
     assert location_of(text, "95 tỷ", "Gỡ vướng mặt bằng cho dự án giao thông") == location
+
+
+def test_figure_places_a_place_opening_the_sentence_holds_past_its_semicolons():
+    text = (
+        "Tỉnh Vĩnh Phúc đẩy nhanh giải phóng mặt bằng. Tỉnh Vĩnh Phúc đã chi trả 300 tỷ đồng. "
+        "Riêng huyện Tam Dương đã bàn giao 12 ha; còn 17 hộ chưa nhận tiền bồi thường."
+    )
+    assert location_of(text, "17 hộ", "Vĩnh Phúc đẩy nhanh giải phóng mặt bằng") == "Tam Dương"
+    assert location_of(text, "300 tỷ", "Vĩnh Phúc đẩy nhanh giải phóng mặt bằng") == "Vĩnh Phúc"
