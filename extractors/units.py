@@ -292,6 +292,8 @@ def _enterprise_end(text: str, pos: int) -> int | None:
             break
         if word in CONNECTORS and nxt_cap and head_regex().match(text, toks[i + 1].start()):
             break  # "Công ty A và | Công ty B": two companies
+        if i > 0 and word[:1].isupper() and head_regex().match(text, tok.start()):
+            break  # "Công ty A đề nghị | UBND tỉnh": another body begins
         numbered = word.isdigit() and i > 0 and (toks[i - 1].end() == end or toks[i - 1].group() == "số")
         if word[:1].isupper() or numbered:  # a number only right after the name: "Sông Đà 5", "số 1"
             end = tok.end()
@@ -303,6 +305,8 @@ def _generic(text: str, unit: UnitMatch) -> bool:
     before = re.search(r"(\w+)\s+$", text[max(0, unit.start - 20) : unit.start])
     if before and before.group(1) in words_of("not_before"):
         return True
+    if unit.kind == "enterprise":
+        return False  # "Công ty Điện lực X cấp điện": a verb, not "các cấp"
     after = text[unit.end : unit.end + 20]
     return any(re.match(rf"\s+{re.escape(w)}(?!\w)", after) for w in words_of("not_after"))
 
