@@ -77,7 +77,8 @@ def match(text: str, places: list[PlaceMention] | None = None) -> list[UnitMatch
         else:
             pos = m.end()
     for unit, nxt in reversed(list(zip(out, out[1:], strict=False))):  # "HĐND, UBND xã": xã for both
-        bare = unit.place_rule and not (unit.tail or unit.written) and unit.style == nxt.style == "kind"
+        bare = unit.place_rule and unit.place_rule == nxt.place_rule and not (unit.tail or unit.written)
+        bare = bare and unit.style == nxt.style == "kind"
         if bare and nxt.tail and COORDINATION.fullmatch(text, unit.end, nxt.start):
             unit.written = f"{text[unit.start:unit.end]} {nxt.tail}"
             unit.level_word, unit.place, unit.tail = nxt.level_word, nxt.place, nxt.tail

@@ -267,6 +267,15 @@ def test_units_offsets_point_at_the_text() -> None:
            "department")]),
         ("Đồn Biên phòng Cửa khẩu Tà Lùng tuần tra biên giới.",
          [("Đồn Biên phòng Cửa khẩu Tà Lùng", "Đồn Biên phòng Cửa khẩu Tà Lùng", "department")]),
+        # bodies of the two-level local government after 2025
+        ("Đảng ủy các cơ quan Đảng tỉnh Ninh Bình sơ kết.",
+         [("Đảng ủy các cơ quan Đảng tỉnh Ninh Bình", "Đảng ủy các cơ quan Đảng tỉnh Ninh Bình", "party")]),
+        ("Ban Xây dựng Đảng Đảng ủy xã Gia Viễn họp.",
+         [("Ban Xây dựng Đảng Đảng ủy xã Gia Viễn", "Ban Xây dựng Đảng Đảng ủy xã Gia Viễn", "party")]),
+        # a commune's level word is not lent to a provincial department listed before it
+        ("Sở Y tế, UBND xã Gia Viễn và Ninh Bình phối hợp.",
+         [("Sở Y tế", "Sở Y tế tỉnh Ninh Bình", "department"),
+          ("UBND xã Gia Viễn", "Ủy ban nhân dân xã Gia Viễn", "government")]),
         # a centre's name may run on in lower case up to its level word, not over a verb
         ("Trung tâm Phục vụ hành chính công tỉnh Hà Nam tiếp nhận hồ sơ.",
          [("Trung tâm Phục vụ hành chính công tỉnh Hà Nam",
