@@ -223,6 +223,9 @@ def test_units_offsets_point_at_the_text() -> None:
         # courts and procuracy: other; police, army, treasury, tax, customs, social insurance: department
         ("Tòa án nhân dân đã đưa vụ án ra xét xử.",
          [("Tòa án nhân dân", "Tòa án nhân dân", "other")]),
+        ("TAND tối cao và Tòa án nhân dân cấp cao tại Hà Nội thống nhất.",
+         [("TAND tối cao", "Tòa án nhân dân tối cao", "central"),
+          ("Tòa án nhân dân cấp cao", "Tòa án nhân dân cấp cao", "other")]),
         ("Bộ Chỉ huy Quân sự tỉnh Nam Định tổ chức diễn tập.",
          [("Bộ Chỉ huy Quân sự tỉnh Nam Định", "Bộ Chỉ huy Quân sự tỉnh Nam Định", "department")]),
         ("Bộ đội Biên phòng tỉnh Cao Bằng tuần tra biên giới.",
