@@ -318,10 +318,10 @@ def article_places(article: Any, mentions_in_text: list[PlaceMention] | None = N
     none when the title names only the province; else the most named one in that province when
     it is named at least twice and at least half as often as the province itself. Commune:
     likewise among communes of that district.
-    An article published from 1 July 2025 on, or one that calls a place former ("tỉnh Vĩnh Phúc
-    (cũ)"), is read after the reform: every place counts for the province it now lies in, there
-    is no district level, and the commune, chosen among the communes of the province like a
-    district before, is also the local place.
+    An article published from 1 July 2025 on, or, when its date is unknown, one that calls a place
+    the reform abolished former ("tỉnh Vĩnh Phúc (cũ)"), is read after the reform: every place
+    counts for the province it now lies in, there is no district level, and the commune, chosen
+    among the communes of the province like a district before, is also the local place.
     ``mentions_in_text`` saves a second scan when the caller already ran :func:`find_places`.
     """
     title = getattr(article, "title", None) or ""
@@ -330,7 +330,8 @@ def article_places(article: Any, mentions_in_text: list[PlaceMention] | None = N
     in_text = find_places(text) if mentions_in_text is None else mentions_in_text
     mentions = in_title + in_text
     published = getattr(article, "published", None) or ""
-    reformed = published >= REFORM_DATE or any(FORMER.match(text, m.end) for m in in_text)
+    reformed = published >= REFORM_DATE if published else any(
+        FORMER.match(text, m.end) and all(p.valid_until for p in m.candidates) for m in in_text)
     votes: Counter[str] = Counter()
     named: Counter[str] = Counter()
     for m in mentions:

@@ -187,6 +187,9 @@ def test_places_find_places_person_names_that_begin_like_a_place(sentence: str, 
          "2025-09-01", "Phú Thọ", None),
         ("Tỉnh ủy Vĩnh Phúc họp. Tỉnh Vĩnh Phúc khen thưởng. Huyện ủy Tam Dương báo cáo.",
          "2024-09-01", "Vĩnh Phúc", None),
+        # a known date before the reform wins over an older merger's "(cũ)"
+        ("Huyện ủy Yên Lạc họp. Xã Đồng Cương sáp nhập xã Yên Đồng (cũ). Tỉnh Vĩnh Phúc khen.",
+         "2023-05-01", "Vĩnh Phúc", None),
         ("Tỉnh Bắc Giang (cũ) và tỉnh Bắc Ninh hợp nhất. Xã Yên Thế tổ chức lễ ra mắt. "
          "UBND xã Yên Thế đi vào hoạt động.", None, "Bắc Ninh", "Yên Thế"),
     ],
