@@ -81,8 +81,11 @@ def patterns() -> PatternTable:
         fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in row.items()}
         pat = Pattern(**fields)
         out.setdefault(pat.pattern, []).append(pat)
-        if pat.role == "organ" and pat.pattern.startswith("Ban "):  # "Trưởng ban Tuyên giáo Tỉnh ủy"
-            out.setdefault("b" + pat.pattern[1:], []).append(pat)
+        # after a post the head may be in lower case: "Trưởng ban Tuyên giáo Tỉnh ủy", "Trưởng phòng
+        # Tài chính - Kế hoạch huyện" (listed bodies only, not every "phòng …")
+        if (pat.role == "organ" and pat.pattern.startswith("Ban ")) or (
+                pat.role == "body" and pat.pattern.startswith("Phòng ")):
+            out.setdefault(pat.pattern[0].lower() + pat.pattern[1:], []).append(pat)
     roles = ("fixed", "organ", "committee", "centre", "body", "named", "described", "enterprise")
     order = {r: i for i, r in enumerate(roles)}
     for pats in out.values():

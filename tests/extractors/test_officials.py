@@ -358,6 +358,10 @@ def test_officials_old_tone_placement_in_titles() -> None:
          [("Lê Văn Hà", "Giám đốc Công an tỉnh", "Công an tỉnh")]),
         ("Đại tá Phạm Văn Hùng, Phó Giám đốc Công an tỉnh dự.",
          [("Phạm Văn Hùng", "Phó Giám đốc Công an tỉnh", "Công an tỉnh")]),
+        # a listed body written in lower case after its head's post
+        ("Theo ông Lê Văn Mạnh - Trưởng phòng Tài chính - Kế hoạch huyện Yên Lạc, huyện đã giải ngân.",
+         [("Lê Văn Mạnh", "Trưởng phòng Tài chính - Kế hoạch huyện Yên Lạc",
+           "Phòng Tài chính - Kế hoạch huyện Yên Lạc")]),
         # courts and procuracy
         ("Viện trưởng VKSND tỉnh Hà Nam Trần Văn Cường dự họp.",
          [("Trần Văn Cường", "Viện trưởng Viện Kiểm sát nhân dân tỉnh Hà Nam",
