@@ -128,14 +128,18 @@ class LazyPlaces(Mapping[str, str]):
 def parse_issuer(text: str, folded: str, pos: int, places: Mapping[str, str],
                  any_unit: bool = False) -> tuple[str, int] | None:
     """(expanded issuer, end offset) of an issuing body written at ``pos``. With ``any_unit``, the
-    units stage reads the body when it reads at least as far: any body it knows ("của Công an
-    tỉnh"), named with its place ("Sở Tài chính" -> "Sở Tài chính tỉnh Nghệ An")."""
+    units stage reads the body when it reads further, or as far with a fuller name: any body it
+    knows ("của Công an tỉnh"), named with its place ("Sở Tài chính" -> "… tỉnh Nghệ An")."""
     m = issuer_pattern().match(folded, pos)
+    listed = _listed_issuer(text, m, places) if m else None
     unit = unit_at(folded, pos, places.main()) if any_unit and isinstance(places, LazyPlaces) else None
-    if unit is not None and (m is None or unit[1] >= _issuer_end(text, m)):
+    if unit is not None and (listed is None or (unit[1], len(unit[0])) > (listed[1], len(listed[0]))):
         return unit
-    if not m:
-        return None
+    return listed
+
+
+def _listed_issuer(text: str, m: re.Match[str], places: Mapping[str, str]) -> tuple[str, int]:
+    """The issuer ``issuers.csv`` names for the match ``m``, with its place."""
     t = issuer_table()
     parts, level = [], ""
     body = t["body"][surface_key(m.group("body"))]
@@ -157,11 +161,6 @@ def parse_issuer(text: str, folded: str, pos: int, places: Mapping[str, str],
     elif level in places:
         parts.append(places[level])
     return " ".join(parts), end
-
-
-def _issuer_end(text: str, m: re.Match[str]) -> int:
-    got = place_after(text, m.end())
-    return got[1] if got else m.end()
 
 
 def code_issuer(number: str) -> Entry | None:
