@@ -1,9 +1,13 @@
 """Issuers of documents: who a decision is "của" ("BTV Tỉnh ủy" -> "Ban Thường vụ Tỉnh ủy Vĩnh Phúc").
 
-The bodies, their abbreviations, the place levels and the codes written in document numbers
-("998/QĐ-TTg", "05-CT/TW") are ``resources/issuers.csv``. The place a body belongs to is read from
-its own words ("HĐND tỉnh Vĩnh Phúc") or, failing that, from the place the article names most
-often at that level (a small local lookup: "tỉnh Vĩnh Phúc", "Thành ủy Vĩnh Yên", "(Vĩnh Phúc)").
+The bodies that issue most documents (and posts that do: "Thủ tướng", "Chủ tịch UBND tỉnh"),
+their abbreviations, the place levels and the codes written in document numbers ("998/QĐ-TTg",
+"05-CT/TW") are ``resources/issuers.csv``. After "của", any body the units stage recognises is an
+issuer too, named as that stage names it ("của Công an tỉnh" -> "Công an tỉnh Vĩnh Phúc"); the
+reading that goes further (or, as far, names more) wins. The place a body belongs to is read from
+its own words when they are a gazetteer place ("HĐND tỉnh Vĩnh Phúc"; "UBND tỉnh Lò Văn Hùng" is
+a person, not a place) or, failing that, from the article's places
+(:func:`extractors.places.article_places`).
 
 Matching runs on an orthography-folded copy of the text ("uỷ" = "ủy", "khoá" = "khóa") of the same
 length, so offsets found in the folded copy point into the original text.
