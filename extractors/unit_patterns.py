@@ -146,5 +146,5 @@ def expand(text: str) -> str:
     pat, table = abbreviations()
     text = ABBR_IN_PARENS.sub("", text)
     out = pat.sub(lambda m: table[m.group()], text)
-    out = re.sub(r"(thành phố)(?=[^\W\d_])", r"\1 ", out)  # "TP.HCM"
+    out = re.sub(r"(thành phố)\.?(?=[^\W\d_])", r"\1 ", out)  # "TP.HCM"
     return re.sub(r"\s+", " ", out).strip()

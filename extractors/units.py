@@ -189,7 +189,7 @@ def _tail(text: str, unit: UnitMatch, by_start: dict[int, PlaceMention]) -> bool
 def _extend(text: str, unit: UnitMatch, by_start: dict[int, PlaceMention]) -> bool:
     lw = LEVEL_WORD.match(text, unit.end)
     if lw:
-        gap = re.compile(r"\s*").match(text, lw.end())
+        gap = re.compile(r"\.(?=[^\W\d_])|\s*").match(text, lw.end())  # "TP.HCM"
         place = by_start.get(gap.end()) if gap else None
         if place is not None:
             unit.end, unit.place = place.end, place
@@ -318,8 +318,9 @@ def unit_name(unit: UnitMatch, text: str, places: ArticlePlaces) -> str | None:
     if unit.head_name is not None:
         written = written.replace(*unit.head_name, 1)
     written = written[:1].upper() + written[1:]
-    if unit.place is not None:
-        return written
+    if unit.place is not None:  # an alias written out: "TP.HCM" -> "thành phố Hồ Chí Minh"
+        alias = text[unit.place.start : unit.place.end]
+        return written if alias == unit.place.name else written.replace(alias, unit.place.name)
     if unit.level_word is not None:
         found = places.place_for(unit.level_word)
         return f"{written} {found[1]}" if found else written

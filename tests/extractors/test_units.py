@@ -270,6 +270,12 @@ def test_units_offsets_point_at_the_text() -> None:
            "department")]),
         ("Đồn Biên phòng Cửa khẩu Tà Lùng tuần tra biên giới.",
          [("Đồn Biên phòng Cửa khẩu Tà Lùng", "Đồn Biên phòng Cửa khẩu Tà Lùng", "department")]),
+        # a place written as an alias right after the level word: "TP.HCM"
+        ("Thành ủy TP.HCM chỉ đạo.", [("Thành ủy TP.HCM", "Thành ủy thành phố Hồ Chí Minh", "party")]),
+        ("Bộ Chỉ huy Quân sự tỉnh.\nHà Nam đạt kết quả tốt.",
+         [("Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh Hà Nam", "department")]),
+        ("Đảng bộ Khối Doanh nghiệp tỉnh Nghệ An kết nạp đảng viên.",
+         [("Đảng bộ Khối Doanh nghiệp tỉnh Nghệ An", "Đảng bộ Khối Doanh nghiệp tỉnh Nghệ An", "party")]),
         # bodies of the two-level local government after 2025
         ("Đảng ủy các cơ quan Đảng tỉnh Ninh Bình sơ kết.",
          [("Đảng ủy các cơ quan Đảng tỉnh Ninh Bình", "Đảng ủy các cơ quan Đảng tỉnh Ninh Bình", "party")]),
