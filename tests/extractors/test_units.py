@@ -286,9 +286,12 @@ def test_units_offsets_point_at_the_text() -> None:
          [("Sở Y tế", "Sở Y tế tỉnh Ninh Bình", "department"),
           ("UBND xã Gia Viễn", "Ủy ban nhân dân xã Gia Viễn", "government")]),
         # a centre's name may run on in lower case up to its level word, not over a verb
+        ("Trung tâm Kiểm soát bệnh tật tỉnh Hà Nam tiếp nhận hồ sơ.",
+         [("Trung tâm Kiểm soát bệnh tật tỉnh Hà Nam", "Trung tâm Kiểm soát bệnh tật tỉnh Hà Nam", "other")]),
+        # the public service centre of a local government is part of it
         ("Trung tâm Phục vụ hành chính công tỉnh Hà Nam tiếp nhận hồ sơ.",
          [("Trung tâm Phục vụ hành chính công tỉnh Hà Nam",
-           "Trung tâm Phục vụ hành chính công tỉnh Hà Nam", "other")]),
+           "Trung tâm Phục vụ hành chính công tỉnh Hà Nam", "government")]),
         ("Trung tâm Văn hóa tổ chức hội diễn tại huyện Lý Nhân.",
          [("Trung tâm Văn hóa", "Trung tâm Văn hóa", "other")]),
     ],
