@@ -209,9 +209,10 @@ def _continues_a_name(text: str, toks: list[tuple[int, int, str]], i: int) -> bo
 
 
 def _begins_a_person(text: str, toks: list[tuple[int, int, str]], i: int, n: int) -> bool:
-    """ "Mai Sơn Hà", "Đồng Văn Hải": a bare place name that begins with a family name and runs
+    """ "Mai Sơn Hà", "Đồng Văn Hải": a bare district name that begins with a family name and runs
     on into one or two more title-case syllables (not themselves a place) is a person; "Lâm Thao
-    Nguyễn Văn An" (a place, then a whole name) is not."""
+    Nguyễn Văn An", "Lâm Thao Lê Hà" (a place, then a name of its own) and a province ("Hà Nam Lê
+    Hà") are not."""
     if toks[i][2] not in surnames():
         return False
     more = 0
@@ -219,8 +220,12 @@ def _begins_a_person(text: str, toks: list[tuple[int, int, str]], i: int, n: int
         if not toks[i + n + more][2].istitle() or more == 3:
             break
         more += 1
-    rest = " ".join(t[2] for t in toks[i + n : i + n + more])
-    return 1 <= more <= 2 and n + more <= 4 and not gazetteer().get(name_key(rest))
+    rest = toks[i + n : i + n + more]
+    if not 1 <= more <= 2 or n + more > 4 or (more == 2 and rest[0][2] in surnames()):
+        return False
+    key = name_key(" ".join(t[2] for t in toks[i : i + n]))
+    is_province = any(p.level == "province" for p in gazetteer().get(key, ()))
+    return not is_province and not gazetteer().get(name_key(" ".join(t[2] for t in rest)))
 
 
 def _best(cands: Iterable[Place]) -> list[Place]:

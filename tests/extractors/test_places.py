@@ -170,6 +170,8 @@ def test_places_csv_matches_its_build_script() -> None:
         ("Đoàn công tác đến Mai Sơn, Đồng Văn và Yên Châu.", ["Mai Sơn", "Đồng Văn", "Yên Châu"]),
         # a place followed by a full person's name is still a place
         ("Bí thư Huyện ủy Lâm Thao Nguyễn Văn An kết luận.", ["Lâm Thao"]),
+        ("Bí thư Huyện ủy Lâm Thao Lê Hà kết luận.", ["Lâm Thao"]),
+        ("Bí thư Tỉnh ủy Hà Nam Trung kết luận.", ["Hà Nam"]),
     ],
 )
 def test_places_find_places_person_names_that_begin_like_a_place(sentence: str, expected: list[str]) -> None:
