@@ -144,7 +144,21 @@ def _organ_chain(text: str, start: int, end: int, by_start: dict[int, PlaceMenti
     if inner is None or (inner.kind == "enterprise" and not of_company):
         return None
     inner.start = start
+    if text.startswith("Văn phòng", start):
+        _shared_office(text, inner, by_start)
     return inner
+
+
+def _shared_office(text: str, inner: UnitMatch, by_start: dict[int, PlaceMention]) -> None:
+    """ "Văn phòng HĐND và UBND xã": one office of two bodies of one place, an office of government."""
+    if inner.tail or not inner.place_rule:
+        return
+    joint = re.compile(r"\s+và\s+").match(text, inner.end)
+    other_head = head_regex().match(text, joint.end()) if joint else None
+    other = _parse(text, joint.end(), other_head.group(), by_start) if joint and other_head else None
+    if other is not None and other.place_rule == inner.place_rule and other.style == inner.style:
+        inner.end, inner.tail, inner.place = other.end, other.tail, other.place
+        inner.level_word, inner.kind = other.level_word, "government"
 
 
 def _coordinated_organ(

@@ -281,6 +281,9 @@ def test_units_offsets_point_at_the_text() -> None:
          [("Đảng ủy các cơ quan Đảng tỉnh Ninh Bình", "Đảng ủy các cơ quan Đảng tỉnh Ninh Bình", "party")]),
         ("Ban Xây dựng Đảng Đảng ủy xã Gia Viễn họp.",
          [("Ban Xây dựng Đảng Đảng ủy xã Gia Viễn", "Ban Xây dựng Đảng Đảng ủy xã Gia Viễn", "party")]),
+        ("Văn phòng HĐND và UBND xã Gia Viễn tiếp nhận đơn thư.",
+         [("Văn phòng HĐND và UBND xã Gia Viễn",
+           "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã Gia Viễn", "government")]),
         # a commune's level word is not lent to a provincial department listed before it
         ("Sở Y tế, UBND xã Gia Viễn và Ninh Bình phối hợp.",
          [("Sở Y tế", "Sở Y tế tỉnh Ninh Bình", "department"),
