@@ -7,13 +7,18 @@
   "từ đầu năm đến nay" (year to date, read against the publication month);
 - ``plan``: a year named as the one planned for ("triển khai nhiệm vụ năm 2024"): the period of
   figures next to it, but not the year an expression that leaves it unsaid belongs to;
-- ``term``: "nhiệm kỳ 2020-2025", "giai đoạn 2021 - 2025" → ``2020/2025``;
+- ``term``: "nhiệm kỳ 2020-2025", "giai đoạn 2021 - 2025" → ``2020/2025``; a term carries to the
+  rest of its paragraph ("Nhiệm kỳ 2020 - 2025, … . Tổng thu 5 năm đạt …") unless it names the
+  term of a body ("Đại hội … nhiệm kỳ 2025 - 2030", "Ban Chấp hành … nhiệm kỳ …");
+- ``span``: "5 năm qua", "sau 5 năm" → the term of that length named earlier ("2020/2025"), else
+  the N years up to the publication year; it speaks for its own sentence only;
 - ``base``: a comparison base, never the figure's period: "(so với) cùng kỳ năm 2021",
   "so với năm trước", and any period written after "so với" ("so với 6 tháng đầu năm");
 - ``date``: a day named in passing ("ngày 10 tháng 12 năm 2024", "15/7/2023"), never a period;
   but "đến ngày 15/8/2024" (as of) gives ``2024-08`` and "đến hết tháng 9" gives ``M9``; a start
-  point ("từ tháng 11/2023 đến nay", "kể từ năm 2020", role ``since``) is not a period either: the
-  figures of its sentence run up to now and take the publication year.
+  point ("từ tháng 11/2023 đến nay", "kể từ năm 2020", "từ ngày 1/7 đến nay", role ``since``) is
+  not a period either: the figures of its sentence run up to now and take the publication year;
+  a badge round named by its day ("Huy hiệu Đảng đợt 7/11") is that month.
 
 Not every period becomes the article's running period: one singled out by "riêng"/"trong đó"
 ("Riêng quý III, …") speaks for its own sentence only, and one a target is set for ("phấn đấu 6
@@ -21,10 +26,13 @@ tháng cuối năm …") only for the rest of its paragraph (``PeriodMention.car
 
 Expressions that leave the year unsaid ("6 tháng đầu năm", "năm nay") take the publication year,
 else the last year the article named before them. :class:`PeriodResolver` picks the period of one
-figure: the nearest expression in its clause, else the last point period before it in its sentence
-(or one right after it), else a term named in its sentence, else the first period that carries in the last
-earlier sentence that names one (unless that lies after the publication year), else the publication
-year.
+figure: the nearest expression in its clause (a start point there: the publication year), else the
+last point period before it in its part of the sentence between semicolons (or one right after it),
+else a term named in its sentence, else such a point elsewhere in the sentence, else the first period
+that carries in the last earlier sentence that names one (unless that lies after the publication
+year), else the publication year. With no publication date, a "Cập nhật: 26/01/2024 16:05" line at
+the top of the text stands in for it. Sentences listed as ``quiet`` (related headlines glued into
+a line) lend their periods to no other sentence.
 """
 
 from __future__ import annotations
@@ -39,9 +47,29 @@ from pipeline.sentences import sentence_at, sentences
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 MONTHS_TO_PART = {3: "Q1", 6: "H1", 12: ""}
 # bare "N tháng" (no "đầu năm", no year) is a reporting period only for these N
-BARE_MONTH_SPANS = (6, 9, 11)
+BARE_MONTH_SPANS = (6, 8, 9, 10, 11)
 # how far after a figure a period in its sentence may stand and still be its period
 NEAR_AFTER = 40
+# a yearly figure of a term: "mỗi năm kết nạp 60 đảng viên", "tăng bình quân 8%/năm"
+_ANNUAL = re.compile(
+    r"(?<!\w)(?:mỗi\s+năm|hằng\s+năm|hàng\s+năm|bình\s+quân(?!\s+đầu\s+người))(?!\w)|%\s*/\s*năm",
+    re.IGNORECASE,
+)
+# a report put out in January or February is about the year before when it names that year
+YEAR_END_MONTHS = (1, 2)
+MIN_SPAN_YEARS, MAX_SPAN_YEARS = 2, 10  # "5 năm qua"; not "1 năm", not "70 năm tuổi Đảng"
+DATELINE_HEAD = 600  # how far into the text a "Cập nhật: 26/01/2024 16:05" line may stand
+_DATELINE = re.compile(
+    r"^\s*(?:(?:cập\s+nhật|ngày\s+đăng|đăng\s+ngày|ngày\s+cập\s+nhật)\s*:?\s*)?"
+    r"(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,\s*)?\d{1,2}[/.-](\d{1,2})[/.-]((?:19|20)\d{2})(?![\d/])",
+    re.IGNORECASE | re.MULTILINE,
+)
+# "Đại hội … nhiệm kỳ 2025 - 2030", "Ban Chấp hành … nhiệm kỳ …": the term of a body, not a period
+_BODY_TERM = re.compile(
+    r"(?:đại\s+hội|ban\s+chấp\s+hành|ban\s+thường\s+vụ|hội\s+đồng\s+nhân\s+dân|HĐND|khóa|khoá|"
+    r"lần\s+thứ|bầu|ủy\s+viên|uỷ\s+viên)(?!\w)[^.;:\n]{0,60}$",
+    re.IGNORECASE,
+)
 MONTH_END_DAY = 28
 # "nhiệm vụ năm 2024", "phương hướng … năm 2025": a year planned for, not the one reported on
 _PLAN_BEFORE = re.compile(
@@ -55,11 +83,12 @@ class PeriodMention:
 
     start: int
     end: int
-    role: str  # point | plan | term | base | date (a day named in passing) | since (a start point)
+    role: str  # point | plan | term | span (N years up to now) | base | date | since (a start point)
     part: str = ""
     year: int | None = None
     year2: int | None = None
     carries: str = "yes"  # yes | paragraph (a period aimed for) | no (singled out: "Riêng quý III")
+    years: int = 0  # a span's length: "5 năm qua" -> 5
 
     def code(self, default_year: int | None, published_month: int | None = None) -> str | None:
         """The contract's period code, or None when no year can be found."""
@@ -108,7 +137,23 @@ def _as_of(m: re.Match[str]) -> PeriodMention | None:
 
 
 def _term(m: re.Match[str]) -> PeriodMention:
-    return PeriodMention(m.start(), m.end(), "term", year=int(m["y"]), year2=int(m["y2"]))
+    years = int(m["y"]), int(m["y2"])
+    return PeriodMention(m.start(), m.end(), "term", year=years[0], year2=years[1], carries="paragraph")
+
+
+def _span(m: re.Match[str]) -> PeriodMention | None:
+    n = int(m["n"] or m["n2"])
+    if not MIN_SPAN_YEARS <= n <= MAX_SPAN_YEARS:
+        return None
+    return PeriodMention(m.start(), m.end(), "span", carries="no", years=n)
+
+
+def _round(m: re.Match[str]) -> PeriodMention | None:
+    """ "Huy hiệu Đảng đợt 7/11": the round awarded on that day, so that month."""
+    n = int(m["n"])
+    if not 1 <= n <= 12 or not 1 <= int(m["d"]) <= 31:
+        return None
+    return PeriodMention(m.start(), m.end(), "point", f"{n:02d}")
 
 
 def _year(m: re.Match[str]) -> PeriodMention:
@@ -171,6 +216,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
          r"|(?<![\d/])\d{1,2}/\d{1,2}/\d{4}", _date),
         (rf"(?:nhiệm\s+kỳ|giai\s+đoạn|năm\s+học|niên\s+khóa)\s+{_Y}{_DASH}{_Y2}", _term),
         (rf"từ\s+năm\s+{_Y}\s+(?:đến|tới)\s+(?:năm\s+)?{_Y2}", _term),
+        (r"(?:(?:sau|trong|qua)\s+)?(?<![\w.,])(?P<n>\d{1,2})\s+năm\s+(?:qua|vừa\s+qua|gần\s+đây)(?!\w)"
+         r"|(?:sau|trong|qua)\s+(?P<n2>\d{1,2})\s+năm(?!\s+(?:tuổi|tới|sau|trước|nữa)(?!\w))(?!\w)", _span),
+        (r"đợt\s+(?P<d>\d{1,2})\s*/\s*(?P<n>\d{1,2})(?![\d/])", _round),
         (rf"(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
         (rf"nửa\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
         (rf"quý\s+(?P<q>IV|III|II|I|[1-4])(?!\w){_OF_YEAR}", _quarter),
@@ -189,6 +237,7 @@ _COMPARED_WITH = re.compile(
 )
 # "từ tháng 11/2023 (đến nay)": where a figure starts counting, not its period (unless "… đến tháng 9")
 _SINCE = re.compile(r"(?<!\w)(?:kể\s+)?từ\s+(?:sau\s+)?$", re.IGNORECASE)
+_UP_TO_NOW = re.compile(r"\s*(?:đến|tới)\s+nay(?!\w)", re.IGNORECASE)
 _UNTIL_PERIOD = re.compile(r"\s*(?:đến|tới)\s+(?:hết\s+)?(?:tháng|quý|năm\s+(?:19|20)\d\d)", re.IGNORECASE)
 # "Riêng quý III, …", "trong đó tháng 9 …": a period singled out from the running one
 _SINGLED_OUT = re.compile(r"(?<!\w)(?:riêng|trong\s+đó)(?:\s+(?:trong|tại|ở))?\s+$", re.IGNORECASE)
@@ -222,6 +271,10 @@ def find_periods(text: str) -> list[PeriodMention]:
 
 def _in_context(text: str, pm: PeriodMention) -> PeriodMention:
     """The mention's role and how far it carries, from the words around it."""
+    if pm.role == "term" and _BODY_TERM.search(text, max(0, pm.start - 80), pm.start):
+        return replace(pm, carries="no")
+    if pm.role == "date" and _SINCE.search(text, max(0, pm.start - 12), pm.start):
+        return replace(pm, role="since") if _UP_TO_NOW.match(text, pm.end) else pm  # "từ ngày 1/7 đến nay"
     if pm.role not in ("point", "plan"):
         return pm
     if _COMPARED_WITH.search(text, max(0, pm.start - 30), pm.start):
@@ -242,50 +295,83 @@ def _in_context(text: str, pm: PeriodMention) -> PeriodMention:
 class PeriodResolver:
     """The period of each figure of one article (see the module docstring)."""
 
-    def __init__(self, text: str, published: str | None) -> None:
+    def __init__(
+        self, text: str, published: str | None, quiet: Sequence[tuple[int, int]] = ()
+    ) -> None:
         self.text = text
         self.bounds = sentences(text)
-        self.mentions = find_periods(text)
+        self.mentions = [
+            replace(m, carries="no") if any(a <= m.start < b for a, b in quiet) else m
+            for m in find_periods(text)
+        ]
         self.starts = [m.start for m in self.mentions]
-        self.pub_year, self.pub_month = _published(published)
+        self.pub_year, self.pub_month = _published(published or dateline(text))
 
     def _default_year(self, before: int) -> int | None:
-        if self.pub_year is not None:
-            return self.pub_year
-        for m in reversed(self.mentions[: bisect_left(self.starts, before)]):
-            if m.role == "point" and m.year is not None:
-                return m.year
-        return None
+        named = next(
+            (m.year for m in reversed(self.mentions[: bisect_left(self.starts, before)])
+             if m.role == "point" and m.year is not None),
+            None,
+        )
+        if self.pub_year is None:
+            return named
+        if self.pub_month in YEAR_END_MONTHS and named == self.pub_year - 1:
+            return named  # "Đến hết năm, …" in a January review of the year before
+        return self.pub_year
 
     def _code(self, m: PeriodMention) -> str | None:
+        if m.role == "span":
+            return self._span_code(m)
         return m.code(self._default_year(m.start), self.pub_month)
+
+    def _span_code(self, m: PeriodMention) -> str | None:
+        """ "5 năm qua": the five-year term named before it, else the five years up to publication."""
+        for t in reversed(self.mentions[: bisect_left(self.starts, m.start)]):
+            if t.role == "term" and t.year and t.year2 and t.year2 - t.year == m.years:
+                return f"{t.year}/{t.year2}"
+        return f"{self.pub_year - m.years}/{self.pub_year}" if self.pub_year else None
+
+    def _now(self) -> str | None:
+        return str(self.pub_year) if self.pub_year else None
 
     def at(
         self, fig: tuple[int, int], clause: tuple[int, int], sentence: tuple[int, int], own_only: bool = False
     ) -> str | None:
         """The figure's period; ``own_only``: only what its own sentence says (a related headline)."""
-        usable = [m for m in self.mentions if m.role in ("point", "plan", "term")]
+        usable = [m for m in self.mentions if m.role in ("point", "plan", "term", "span")]
         inside = [m for m in usable if clause[0] <= m.start and m.end <= clause[1]]
         if inside:
             # the period written before the figure, else the nearest one after it
             return self._code(min(inside, key=lambda m: (m.end > fig[0], _distance(m, fig))))
+        if any(m.role == "since" and clause[0] <= m.start < fig[0] for m in self.mentions):
+            return self._now()  # "riêng từ ngày 1/7 đến nay phường thu được 426 tỷ đồng"
         points = [m for m in usable if m.role in ("point", "plan")]
         in_sentence = [m for m in points if sentence[0] <= m.start and m.end <= sentence[1]]
+        terms = [
+            m for m in usable
+            if m.role in ("term", "span") and sentence[0] <= m.start and m.end <= sentence[1]
+        ]
+        if terms and _ANNUAL.search(self.text, clause[0], clause[1]):
+            return self._code(terms[0])  # "mục tiêu nhiệm kỳ 2025 - 2030: …; mỗi năm kết nạp 60 đảng viên"
         before = [m for m in in_sentence if m.end <= fig[0]]
         if before:
             return self._code(before[-1])
-        near_after = [m for m in in_sentence if 0 <= m.start - fig[1] <= NEAR_AFTER]
+        # a period right after the figure, in its part of the sentence between semicolons
+        segment = _segment(self.text, sentence, fig[0])
+        near_after = [m for m in in_sentence if 0 <= m.start - fig[1] <= NEAR_AFTER and m.end <= segment[1]]
         if near_after:
             return self._code(near_after[0])
-        terms = [m for m in usable if m.role == "term" and sentence[0] <= m.start and m.end <= sentence[1]]
         if terms:
             return self._code(terms[0])
         if own_only:
             return None
         if any(m.role == "since" and sentence[0] <= m.start < sentence[1] for m in self.mentions):
             # "Từ năm 2021 đến nay, …": counted up to now, so the publication year, not a carried period
-            return str(self.pub_year) if self.pub_year else None
-        earlier = [m for m in points if m.end <= sentence[0] and self._carries_to(m, fig[0])]
+            return self._now()
+        earlier = [
+            m for m in usable
+            if m.role in ("point", "plan", "term") and m.end <= sentence[0] and self._carries_to(m, fig[0])
+        ]
         if earlier:
             # the last sentence before that names a period, and the first period it names: in
             # "tổng kết năm 2023 và triển khai nhiệm vụ năm 2024" the report is about 2023
@@ -294,14 +380,27 @@ class PeriodResolver:
             # a later year named in passing ("chương trình công tác năm 2025") does not carry over
             if not (code and self.pub_year and int(code[:4]) > self.pub_year):
                 return code
-        return str(self.pub_year) if self.pub_year else None
-
+        return self._now()
 
     def _carries_to(self, m: PeriodMention, pos: int) -> bool:
         """Does the running period ``m`` still hold at ``pos`` (a later sentence)?"""
         if m.carries == "paragraph":
             return "\n" not in self.text[m.end : pos]
         return m.carries == "yes"
+
+
+def _segment(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int]:
+    a = text.rfind(";", sentence[0], pos)
+    b = text.find(";", pos, sentence[1])
+    return (sentence[0] if a < 0 else a + 1, sentence[1] if b < 0 else b)
+
+
+def dateline(text: str) -> str | None:
+    """ "Cập nhật: 26/01/2024 16:05" at the top of the text: the year and month it was put out."""
+    m = _DATELINE.search(text, 0, DATELINE_HEAD)
+    if not m or not 1 <= int(m[1]) <= 12:
+        return None
+    return f"{m[2]}-{int(m[1]):02d}"
 
 
 def _distance(m: PeriodMention, fig: tuple[int, int]) -> int:
@@ -318,4 +417,4 @@ def _published(published: str | None) -> tuple[int | None, int | None]:
 def codes(text: str, published: str | None = None) -> Sequence[str | None]:
     """The code of every period expression in ``text`` (a debugging and testing aid)."""
     r = PeriodResolver(text, published)
-    return [r._code(m) if m.role in ("point", "plan", "term") else None for m in r.mentions]
+    return [r._code(m) if m.role in ("point", "plan", "term", "span") else None for m in r.mentions]

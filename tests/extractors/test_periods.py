@@ -38,6 +38,13 @@ EXPRESSIONS = [
     ("Từ quý II đến nay, tỉnh thu hút 8 dự án.", "2024-08-01", [None]),
     # … unless it opens a span with an end
     ("Từ tháng 1 đến hết tháng 9 thu 300 tỷ đồng.", "2024-10-01", ["2024-01", "2024-M9"]),
+    # N years up to now: the term of that length named before, else the years up to publication
+    ("Giai đoạn 2019 - 2024, sau 5 năm xã làm 40 km đường.", None, ["2019/2024", "2019/2024"]),
+    ("3 năm qua huyện xây 12 trường học.", "2023-04-02", ["2020/2023"]),
+    ("Trao Huy hiệu 60 năm tuổi Đảng cho 3 đảng viên.", "2023-04-02", []),
+    # a badge round named by its day is that month
+    ("Trao Huy hiệu Đảng đợt 3/2 cho 40 đảng viên.", "2024-02-03", ["2024-02"]),
+    ("10 tháng, thu ngân sách đạt 900 tỷ đồng.", "2024-11-05", ["2024-M10"]),
 ]
 
 
@@ -71,7 +78,8 @@ def test_periods_a_planned_year_is_marked_plan():
 def _at(text: str, figure: str, published: str | None = None) -> str | None:
     start = text.index(figure)
     end = start + len(figure)
-    sent_start = text.rfind(". ", 0, start) + 2 if text.rfind(". ", 0, start) >= 0 else 0
+    dot = text.rfind(". ", 0, start)
+    sent_start = max(dot + 2 if dot >= 0 else 0, text.rfind("\n", 0, start) + 1)
     sent_end = text.find(".", end)
     clause_start = max(
         text.rfind(", ", sent_start, start) + 2, text.rfind("; ", sent_start, start) + 2, sent_start
@@ -101,6 +109,42 @@ def _at(text: str, figure: str, published: str | None = None) -> str | None:
         # nothing said: the publication year
         ("Đảng bộ kết nạp 80 đảng viên.", "80 đảng viên", "2023-05-02", "2023"),
         ("Đảng bộ kết nạp 80 đảng viên.", "80 đảng viên", None, None),
+    # no publication date: a dateline at the top of the text stands in for it
+    ("Cập nhật: 14/03/2023 10:20\n\nĐảng bộ kết nạp 80 đảng viên.", "80 đảng viên", None, "2023"),
+    # a review put out in January speaks of the year before it names
+    (
+        "Hội nghị tổng kết năm 2022. Đến hết năm, xã hoàn thành 14 chỉ tiêu.",
+        "14 chỉ tiêu",
+        "2023-01-20",
+        "2022",
+    ),
+    # a start point in the figure's own clause: counted up to now
+    (
+        "9 tháng năm 2024, xã thu 80 tỷ đồng, trong đó từ ngày 1/8 đến nay thu 12 tỷ đồng.",
+        "12 tỷ",
+        "2024-10-03",
+        "2024",
+    ),
+    # a yearly figure under a term's targets takes the term, not a year named in another part
+    (
+        "Mục tiêu giai đoạn 2026 - 2030: đến năm 2030 thu nhập đạt 90 triệu đồng; mỗi năm giảm 2% hộ nghèo.",
+        "2%",
+        "2025-10-01",
+        "2026/2030",
+    ),
+    (
+        "Mục tiêu giai đoạn 2026 - 2030: đến năm 2030 thu nhập đạt 90 triệu đồng; mỗi năm giảm 2% hộ nghèo.",
+        "90 triệu",
+        "2025-10-01",
+        "2030",
+    ),
+    # a period right after the figure counts only up to the semicolon
+    (
+        "Nhiệm kỳ 2026 - 2031, tỉnh phấn đấu thu ngân sách tăng trên 9%; đến năm 2031 có 20 xã đạt chuẩn.",
+        "9%",
+        "2026-01-10",
+        "2026/2031",
+    ),
         # a year right after the figure, in its sentence
         (
             "Các đồng chí quan tâm đối với gần 30% nhiệm vụ khó, phức tạp của năm 2023.",
@@ -172,6 +216,33 @@ RUNNING = [
         "80 giấy",
         "2024-07-05",
         "2024-H2",
+    ),
+    # a term that opens a paragraph holds for the rest of it, and "N năm qua" names it again
+    (
+        "Nhiệm kỳ 2020 - 2025, xã hoàn thành 15/17 chỉ tiêu. Xã kết nạp 120 đảng viên.",
+        "120 đảng viên",
+        "2025-06-10",
+        "2020/2025",
+    ),
+    (
+        "Nhiệm kỳ 2020 - 2025, xã hoàn thành 15/17 chỉ tiêu. Thu nhập năm 2023 đạt 60 triệu đồng. "
+        "5 năm qua, xã kết nạp 120 đảng viên.",
+        "120 đảng viên",
+        "2025-06-10",
+        "2020/2025",
+    ),
+    (
+        "Nhiệm kỳ 2020 - 2025, xã hoàn thành 15/17 chỉ tiêu.\nĐến nay xã có 12 thôn văn hóa.",
+        "12 thôn",
+        "2025-06-10",
+        "2025",
+    ),
+    # the term of a body is its name, not the period of the figures after it
+    (
+        "Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025 - 2030 khai mạc. Dự đại hội có 200 đại biểu.",
+        "200 đại biểu",
+        "2025-07-20",
+        "2025",
     ),
     # a programme's name is not an aim: "chương trình mục tiêu quốc gia năm 2023" still carries
     (
