@@ -5,7 +5,9 @@ trong đó thu nội địa đạt hơn 13.000 tỷ đồng; thu hút FDI đạt
 cùng kỳ, đạt 90% kế hoạch năm". :func:`split` cuts a sentence at ";", ":", brackets, ellipses and
 ", " into clauses, but never inside a cue phrase ("công nghiệp, xây dựng" is one sector) or a
 figure. :func:`is_dependent` tells a clause that continues the previous one's subject ("tăng 60,5%
-so với cùng kỳ", "đạt 90% kế hoạch năm", ") đạt 49%") from one that names its own.
+so với cùng kỳ", "đạt 90% kế hoạch năm", ") đạt 49%") from one that names its own. A line of
+related-article headlines glued together by the page ("…tín dụngVĩnh Phúc: Hơn 1 tháng xử lý…",
+"…đạt 61%Phường …") is cut into its headlines (:func:`headline_pieces`), each read as a sentence.
 
 Cue phrases are data: ``resources/indicator_lexicon.csv`` (phrase → indicator code) and
 ``resources/indicator_kinds.csv`` (word → kind, with where it must stand relative to the figure).
@@ -25,6 +27,8 @@ LEXICON_FILE = "indicator_lexicon.csv"
 KINDS_FILE = "indicator_kinds.csv"
 KIND_PLACES = ("just_before", "after", "segment", "sentence")
 
+GLUED_HEADLINE_SPAN = 30  # how far after the glue the next headline's "Place:" colon may stand
+GLUE_ENDS = "%\"”')"  # what a glued headline may end with besides a letter or digit
 # where a clause ends: the break itself is not part of either clause
 _BREAK = re.compile(r"\s*(?:;|:|\(|\)|…|\.{3}|,(?=\s))\s*")
 # the words a clause that continues the previous subject starts with
@@ -167,3 +171,27 @@ def segment_of(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int
     a = text.rfind(";", sentence[0], pos)
     b = text.find(";", pos, sentence[1])
     return (sentence[0] if a < 0 else a + 1, sentence[1] if b < 0 else b)
+
+
+def glues(sentence: str) -> list[int]:
+    """Where one headline runs into the next with no space: "…tín dụngVĩnh Phúc", "…đạt 61%Phường"."""
+    return [
+        i + 1
+        for i, (a, b) in enumerate(zip(sentence, sentence[1:], strict=False))
+        if b.isupper() and (a.islower() or a.isdigit() or a in GLUE_ENDS)
+    ]
+
+
+def is_headline_run(sentence: str) -> bool:
+    """Related-article headlines the page glued together ("…chính sáchVĩnh Phúc: Hơn 1 tháng xử lý…"):
+    their figures belong to other articles, so this article's period does not apply to them."""
+    return any(":" in sentence[i : i + GLUED_HEADLINE_SPAN] for i in glues(sentence))
+
+
+def headline_pieces(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:
+    """A sentence, or the headlines of a related-headline run, each on its own."""
+    line = text[sent[0] : sent[1]]
+    if not is_headline_run(line):
+        return [sent]
+    cuts = [sent[0]] + [sent[0] + i for i in glues(line)] + [sent[1]]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]

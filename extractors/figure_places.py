@@ -7,17 +7,22 @@ of a route ("nối thành phố Vinh với thị xã Cửa Lò"), a name joining
 Hòa Bình") and the place of an issuer ("theo Quyết định … của UBND tỉnh Hòa Bình"). With none, the
 article's local place when the headline names it or the province goes unnamed (a bracketed locator,
 "huyện Lương Sơn (Hòa Bình)", does not name it), else its province
-(:func:`extractors.places.article_places`).
+(:func:`extractors.places.article_places`). In a run of related headlines glued into one line
+("…Quý Mão 2023Vĩnh Phúc: Trao 245 Huy hiệu Đảng…") the place that opens each headline is read too.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from extractors.clauses import glues, is_headline_run
 from extractors.places import PlaceMention, article_places, find_places
 from pipeline.article import Article
+from pipeline.sentences import sentences
 
 SENTENCE_OPENING = 40  # how far into a sentence a place may stand and still be what it is about
+HEADLINE_PLACE = 40  # how much of a glued headline's opening is read for its "Place:"
 LEVEL_RANK = {"commune": 3, "district": 2, "province": 1}
 # "nối thành phố Vinh với thị xã Cửa Lò": the ends of a route do not own its figures
 _ROUTE_END = re.compile(
@@ -36,8 +41,26 @@ _ISSUER_BEFORE = re.compile(
 _NAME_PAIR = re.compile(r"[-–]\s*$")
 
 
+def _glued_places(text: str) -> list[PlaceMention]:
+    """The place that opens each headline of a related-headline run, glued to the one before it."""
+    out = []
+    for a, b in sentences(text):
+        line = text[a:b]
+        if not is_headline_run(line):
+            continue
+        for g in glues(line):
+            out += [replace(m, start=m.start + a + g, end=m.end + a + g)
+                    for m in find_places(line[g : g + HEADLINE_PLACE]) if m.start == 0]
+    return out
+
+
 def _bracketed(text: str, m: PlaceMention) -> bool:
     return text[max(0, m.start - 3) : m.start].rstrip().endswith("(")
+
+
+def _merge(found: list[PlaceMention], extra: list[PlaceMention]) -> list[PlaceMention]:
+    extra = [e for e in extra if all(e.end <= m.start or m.end <= e.start for m in found)]
+    return sorted(found + extra, key=lambda m: m.start)
 
 
 class FigurePlaces:
@@ -46,7 +69,7 @@ class FigurePlaces:
     def __init__(self, article: Article) -> None:
         text = article.text
         self.mentions: list[PlaceMention] = [
-            m for m in find_places(text)
+            m for m in _merge(find_places(text), _glued_places(text))
             if not _ROUTE_END.search(text, max(0, m.start - 30), m.start)
             and not _ISSUER_BEFORE.search(text, max(0, m.start - 80), m.start)
             and not _NAME_PAIR.search(text, max(0, m.start - 3), m.start)

@@ -34,7 +34,16 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from extractors.clauses import Cue, continues, is_dependent, lexicon, segment_of, split
+from extractors.clauses import (
+    Cue,
+    continues,
+    headline_pieces,
+    is_dependent,
+    is_headline_run,
+    lexicon,
+    segment_of,
+    split,
+)
 from extractors.datafiles import read_csv
 from extractors.figure_places import FigurePlaces
 from extractors.kinds import KindContext, kind_of
@@ -48,7 +57,6 @@ UNIVERSAL_UNITS = ("percent", "percentage_point", "times", "rank")
 # a percent change of a level is its growth
 GROWTH_OF = {"grdp": "grdp_growth"}
 GROWTH_KINDS = ("change", "estimate", "target", "actual")
-GLUED_HEADLINE_SPAN = 30  # how far after the glue the next headline's "Place:" colon may stand
 # a count of people under a Party-membership indicator counts party members ("312 đồng chí")
 PARTY_MEMBER_CODES = ("new_party_members", "party_members_official")
 # "xếp thứ 5/63"; "đứng trong nhóm 5 địa phương dẫn đầu", "nằm trong top 10 tỉnh": a rank too
@@ -183,15 +191,6 @@ def _label(text: str, clause: tuple[int, int], fig: Fig, window_start: int) -> s
     return " ".join(p for p in (label, after) if p).strip() or text[fig.start : fig.end]
 
 
-def is_headline_run(sentence: str) -> bool:
-    """Related-article headlines the page glued together ("…chính sáchVĩnh Phúc: Hơn 1 tháng xử lý…"):
-    their figures belong to other articles, so this article's period does not apply to them."""
-    return any(
-        a.islower() and b.isupper() and ":" in sentence[i + 1 : i + GLUED_HEADLINE_SPAN]
-        for i, (a, b) in enumerate(zip(sentence, sentence[1:], strict=False))
-    )
-
-
 def _default_code(fig: Fig) -> str:
     """The code of a figure whose clause names no indicator: its noun's, "18/19 chỉ tiêu", or other."""
     if fig.default:
@@ -240,8 +239,9 @@ def extract(article: Article) -> list[Span]:
     figs = figures(article)
     if not figs:
         return []
-    bounds = sentences(text)
-    periods = PeriodResolver(text, article.published)
+    bounds = [piece for sent in sentences(text) for piece in headline_pieces(text, sent)]
+    runs = [s for s in sentences(text) if is_headline_run(text[s[0] : s[1]])]
+    periods = PeriodResolver(text, article.published, quiet=runs)
     places = FigurePlaces(article)
     pub_year = periods.pub_year
     by_sentence: dict[tuple[int, int], list[Fig]] = {}
@@ -255,7 +255,10 @@ def extract(article: Article) -> list[Span]:
         if "\n" in text[prev_end : sent[0]]:
             target_carry = False  # a new paragraph
         prev_end = sent[1]
-        new_rows, target_carry = _sentence_rows(article, sent, sfigs, periods, places, pub_year, target_carry)
+        headlines = any(a <= sent[0] and sent[1] <= b for a, b in runs)
+        new_rows, target_carry = _sentence_rows(
+            article, sent, sfigs, periods, places, pub_year, (target_carry, headlines)
+        )
         rows.extend(new_rows)
     return rows
 
@@ -267,9 +270,12 @@ def _sentence_rows(
     periods: PeriodResolver,
     places: FigurePlaces,
     pub_year: int | None,
-    target_carry: bool,
+    carry_and_headlines: tuple[bool, bool],
 ) -> tuple[list[Span], bool]:
+    """The rows of one sentence; ``carry_and_headlines``: does the paragraph so far report targets,
+    is the sentence one headline of a related-headline run."""
     text = article.text
+    target_carry, headlines = carry_and_headlines
     cues = lexicon().find(text, sent[0], sent[1])
     keep = [(c.start, c.end) for c in cues] + [(f.start, f.end) for f in sfigs]
     clauses = split(text, sent[0], sent[1], keep)
@@ -279,7 +285,6 @@ def _sentence_rows(
         and not _NEGATED.search(text, max(0, c.start - 24), c.start)
     ]
     topic = _topic(text, clauses[0], sfigs, cues) if clauses else None
-    headlines = is_headline_run(text[sent[0] : sent[1]])
     subject: tuple[str, str] | None = None
     out: list[Span] = []
     carry_out = target_carry

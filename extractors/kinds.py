@@ -25,7 +25,8 @@ relative to the figure. The decision, strongest evidence first:
    "đạt" that ends an estimate must come after a figure or a break); "công tác bảo đảm …", "nhằm
    đảm bảo …" name a field of work or a purpose, not a target;
 6. ``share_of_plan`` for a bare "đạt 64,4%" after a planned amount in its sentence ("được giao kế
-   hoạch vốn 1.125 tỷ đồng, đã giải ngân 724 tỷ đồng, đạt 64,4%") and for "giải ngân (đạt) 60%";
+   hoạch vốn 1.125 tỷ đồng, đã giải ngân 724 tỷ đồng, đạt 64,4%"), for "giải ngân (đạt) 60%" and
+   for a disbursement named earlier in the clause ("Giải ngân vốn đầu tư công 10 tháng đạt 61%");
 7. ``share_of_total`` again for "100% trường học …" (a percentage of the noun that follows) and for
    "tỷ lệ …" figures of no listed indicator; otherwise ``actual``.
 """
@@ -62,6 +63,8 @@ _BARE_REACHED = re.compile(
 _DISBURSED = re.compile(
     r"giải\s+ngân(?:\s+(?:đạt|được))?(?:\s+(?:khoảng|gần|hơn|trên|dưới|xấp\s+xỉ))?\s*$", re.IGNORECASE
 )
+# "Giải ngân vốn đầu tư công 10 tháng đạt 61%": what is disbursed is measured against its plan
+_DISBURSING = re.compile(r"(?<!\w)giải\s+ngân(?!\w)[^%;]*$", re.IGNORECASE)
 _PLANNED = re.compile(
     r"(?<!\w)(?:kế\s+hoạch|dự\s+toán|được\s+giao|chỉ\s+tiêu|giải\s+ngân)(?!\w)", re.IGNORECASE
 )
@@ -195,7 +198,7 @@ def _of_a_plan(ctx: KindContext, before: str) -> bool:
         return False  # "đạt 70% diện tích quy hoạch": a share of the noun that follows
     if _RATE.search(before):
         return False  # "tỷ lệ tiêm chủng đạt 98%": a rate reached
-    if _DISBURSED.search(before):
+    if _DISBURSED.search(before) or _DISBURSING.search(before):
         return True
     return _PLANNED.search(ctx.text, ctx.sentence[0], ctx.clause[0]) is not None
 

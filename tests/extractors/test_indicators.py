@@ -311,6 +311,27 @@ def test_indicators_glued_related_headlines_keep_only_their_own_period():
     assert [(r["value"], r["period"]) for r in rows(text)] == [(80, "2022"), (296, None)]
 
 
+# a related-headline line: each headline is read on its own, with its own place and period
+GLUED = (
+    "Năm 2023, tỉnh kết nạp 900 đảng viên.\n"
+    "Hà Nam: Giải ngân vốn đầu tư công 9 tháng đạt 58%Xã Kim Bảng ra mắt câu lạc bộ \"Dân vận\""
+    "Ninh Bình (cũ): Hơn 600 tỷ đồng làm đường ven biển"
+)
+
+
+@pytest.mark.parametrize(
+    ("figure", "kind", "period", "location"),
+    [
+        ("58%", "share_of_plan", "2023-M9", "Hà Nam"),
+        ("600 tỷ", "actual", None, "Ninh Bình"),
+    ],
+)
+def test_indicators_glued_headlines_are_read_one_by_one(figure, kind, period, location):
+    r = one(GLUED, figure, published="2023-10-20")
+    assert (r["kind"], r["period"], r["location"]) == (kind, period, location)
+    assert "Kim Bảng" not in r["sentence"]
+
+
 # sentence, figure, the indicator it reports: the thing measured, not any keyword in the sentence
 MEASURED = [
     # the phrase after "chiếm … %" is the whole the share is taken of
