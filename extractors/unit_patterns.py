@@ -59,6 +59,7 @@ class Pattern:
     name: str = ""  # the canonical name, when the pattern is a short form
     runs_on: bool = False  # a named body whose name may go on in lower case up to a level word
     of_committee: bool = False  # an organ of the committee ("Ban Thường vụ"), not of the Đảng bộ
+    bare: bool = False  # may stand alone, its committee from context ("Ban Thường vụ gồm 11 đồng chí")
 
 
 def pattern_key(surface: str) -> str:
@@ -86,6 +87,11 @@ def patterns() -> PatternTable:
         if (pat.role == "organ" and pat.pattern.startswith("Ban ")) or (
                 pat.role == "body" and pat.pattern.startswith("Phòng ")):
             out.setdefault(pat.pattern[0].lower() + pat.pattern[1:], []).append(pat)
+    for surface, pats in list(out.items()):
+        if not any(p.role in (*HEAD_ROLES, "centre") for p in pats):
+            continue
+        for short in _short_forms(surface):
+            out.setdefault(short, list(pats))
     roles = ("fixed", "organ", "committee", "centre", "body", "named", "described", "enterprise")
     order = {r: i for i, r in enumerate(roles)}
     for pats in out.values():
@@ -93,6 +99,22 @@ def patterns() -> PatternTable:
     for surface, pats in list(out.items()):
         out.setdefault(pattern_key(surface), pats)
     return out
+
+
+def _short_forms(surface: str) -> list[str]:
+    """The pattern with abbreviations written for its full forms ("Ban Quản lý các khu công nghiệp"
+    -> "Ban Quản lý các KCN", "Ủy ban Kiểm tra Trung ương" -> "UBKT Trung ương", "UBKT TW" …);
+    level words ("thành phố" -> "TP") are left to :data:`LEVEL_WORD`."""
+    found, todo = [surface], [surface]
+    while todo and len(found) < 12:
+        current = todo.pop()
+        for abbr, full in short_forms():
+            for m in re.finditer(rf"(?<!\w){re.escape(full)}(?!\w)", current, re.IGNORECASE):
+                short = current[: m.start()] + abbr + current[m.end() :]
+                if short not in found:
+                    found.append(short)
+                    todo.append(short)
+    return found[1:]
 
 
 def _alternation(roles: tuple[str, ...]) -> re.Pattern[str]:
@@ -139,6 +161,15 @@ def abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
     table = {r["abbr"]: r["full"] for r in rows}
     alts = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
     return re.compile(rf"(?<![\w.])(?:{alts})(?![\w])"), table
+
+
+@cache
+def short_forms() -> tuple[tuple[str, str], ...]:
+    """(abbreviation, full form) pairs a unit may be written with, longest full form first; level
+    words ("Tp") and company forms (expand = no) are not among them."""
+    _, table = abbreviations()
+    pairs = [(a, f) for a, f in table.items() if not LEVEL_WORD.fullmatch(" " + f)]
+    return tuple(sorted(pairs, key=lambda p: -len(p[1])))
 
 
 def expand(text: str) -> str:

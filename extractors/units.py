@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from itertools import takewhile
 
+from extractors.bare_organs import may_stand_alone, organ_name, owner_of
 from extractors.places import (
     ArticlePlaces,
     PlaceMention,
@@ -42,6 +43,7 @@ COORDINATION = re.compile(r"\s*(?:,|và)\s*")
 SPACE = re.compile(r"\s+")
 TOKEN = re.compile(r"[^\W\d_]+|\d+|[-&]")
 CONNECTORS = ("và", "-", "&")
+ALONE = "alone"  # the style of an organ written without its committee (extractors.bare_organs)
 
 
 @dataclass(slots=True)
@@ -71,6 +73,8 @@ def match(text: str, places: list[PlaceMention] | None = None) -> list[UnitMatch
         unit = _parse(text, m.start(), m.group(), by_start)
         if unit is None:
             unit = _coordinated_organ(text, m.start(), m.group(), by_start)
+        if unit is None and may_stand_alone(text, m.start(), m.group()):  # "Ban Thường vụ gồm …"
+            unit = UnitMatch(m.start(), m.end(), "party", m.start(), style=ALONE)
         if unit is not None and not _generic(text, unit):
             out.append(unit)
             pos = unit.end
@@ -98,7 +102,7 @@ def _parse(text: str, start: int, head: str, by_start: dict[int, PlaceMention]) 
                 return unit
         elif pat.role in ("committee", "body"):
             unit = UnitMatch(start, end, pat.kind, start, pat.place, pat.style,
-                             head_name=(head, pat.name) if pat.name else None)
+                             head_name=(expand(head), pat.name) if pat.name else None)
             if _tail(text, unit, by_start):
                 return unit
             if pat.role == "committee" and (inner := _organ_chain(text, start, end, by_start, True)):
@@ -364,9 +368,15 @@ def build(article: Article, matches: list[UnitMatch], places: ArticlePlaces,
     """Spans of ``article`` for ``matches``; names are read from ``text`` (the article's text with
     the new tone placement, same length) when given."""
     text = article.text if text is None else text
+    named = {id(u): n for u in matches if u.style != ALONE and (n := unit_name(u, text, places))}
+    others = [(u.start, u.end, u.kind, named[id(u)]) for u in matches if id(u) in named]
     spans: list[Span] = []
     for unit in matches:
-        name = unit_name(unit, text, places)
+        if unit.style == ALONE:  # "Ủy viên Ban Thường vụ, Chủ nhiệm UBKT Huyện ủy Tam Đảo"
+            owner = owner_of(text, unit.start, others, places)
+            name = organ_name(text, unit.start, unit.end, owner) if owner else None
+        else:
+            name = named.get(id(unit))
         if name is None:
             continue
         if not unit.tail and name == expand(unit.written or text[unit.start : unit.end]):

@@ -318,6 +318,30 @@ def test_units_expand_abbreviations(written: str, expanded: str) -> None:
     assert expand(written) == expanded
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Đại diện Ban Quản lý các KCN tỉnh và Ban Quản lý các CCN huyện dự.",
+         [("Ban Quản lý các KCN tỉnh", "Ban Quản lý các khu công nghiệp tỉnh Vĩnh Phúc", "department"),
+          ("Ban Quản lý các CCN huyện", "Ban Quản lý các cụm công nghiệp huyện Yên Lạc", "department")]),
+        ("BCĐ xây dựng nông thôn mới huyện họp cuối năm.",
+         [("BCĐ xây dựng nông thôn mới huyện", "Ban Chỉ đạo xây dựng nông thôn mới huyện Yên Lạc", "other")]),
+        ("CA huyện phối hợp với ĐTN huyện và HLHPN tỉnh.",
+         [("CA huyện", "Công an huyện Yên Lạc", "department"),
+          ("ĐTN huyện", "Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện Yên Lạc", "front"),
+          ("HLHPN tỉnh", "Hội Liên hiệp Phụ nữ tỉnh Vĩnh Phúc", "front")]),
+        ("UBKT TW làm việc với UBKT Huyện ủy.",
+         [("UBKT TW", "Ủy ban Kiểm tra Trung ương", "central"),
+          ("UBKT Huyện ủy", "Ủy ban Kiểm tra Huyện ủy Yên Lạc", "party")]),
+        ("Ban Quản lý KKT Vân Phong và Hội CCB huyện ký kết.",
+         [("Ban Quản lý KKT Vân Phong", "Ban Quản lý Khu kinh tế Vân Phong", "department"),
+          ("Hội CCB huyện", "Hội Cựu chiến binh huyện Yên Lạc", "front")]),
+    ],
+)
+def test_units_abbreviations_inside_names(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert units_of(DISTRICT + sentence) == expected
+
+
 def test_units_seeds_meet_the_floor(seeds_dir, seed_gold) -> None:
     from pipeline.evaluate import Score, score_units
     from pipeline.readers import read_file
