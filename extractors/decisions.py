@@ -28,11 +28,14 @@ from functools import cache
 
 from extractors.datafiles import read_csv
 from extractors.issuers import (
+    SENTENCE_END,
     LazyPlaces,
     alternation,
     code_issuer,
+    code_issuers,
     fold,
     issuer_from_code,
+    joint_issuer,
     parse_issuer,
     subject_issuer,
     surface_key,
@@ -262,7 +265,30 @@ def match(text: str, article: Article | None = None) -> list[Decision]:
             got = _congress(text, folded, tm, doc_type, places, group)
         got = got or _sitting(text, folded, tm, doc_type, places, group)
         found.extend(got or _numbered(text, folded, tm, doc_type, abbr, bare, places, group))
-    return _resolve_issuers(text, folded, _drop_overlaps(found), places)
+    resolved = _resolve_issuers(text, folded, _drop_overlaps(found), places)
+    return [d if d.date or d.group in _groups_of_many(resolved) else replace(d, date=_date_before(
+        text, folded, d.start, places)) for d in resolved]
+
+
+def _groups_of_many(found: list[Decision]) -> set[int]:
+    groups = [d.group for d in found]
+    return {g for g in groups if groups.count(g) > 1}
+
+
+_ISSUING = re.compile(r"\s+(?:đã\s+|vừa\s+|mới\s+)?(?:ký\s+ban\s+hành|ban\s+hành|ký)\s+", re.IGNORECASE)
+
+
+def _date_before(text: str, folded: str, start: int, places: Mapping[str, str]) -> str | None:
+    """ "Ngày 15 tháng 3 năm 2024, UBND tỉnh ban hành Quyết định số 318/QĐ-UBND": a date that opens
+    the clause whose subject issues the document at ``start`` (date, issuer, "ban hành"/"ký")."""
+    sentence_start = max((m.end() for m in SENTENCE_END.finditer(folded, 0, start)), default=0)
+    for dm in DATE_RE.finditer(folded, sentence_start, start):
+        gap = re.compile(r"\s*,?\s*").match(folded, dm.end())
+        got = parse_issuer(text, folded, gap.end(), places, any_unit=True) if gap else None
+        verb = _ISSUING.match(folded, got[1]) if got else None
+        if verb and verb.end() == start:
+            return _iso(dm)
+    return None
 
 
 def _drop_overlaps(found: list[Decision]) -> list[Decision]:
@@ -288,9 +314,11 @@ def _resolve_issuers(text: str, folded: str, found: list[Decision],
         last_of_group = i + 1 == len(out) or out[i + 1].group != d.group
         of = _OF.match(folded, d.end) if last_of_group else None
         got = parse_issuer(text, folded, of.end(), places, any_unit=True) if of else None
-        code = code_issuer(d.number) if d.number and not got else None
+        if got:  # "của Bộ Chính trị, Ban Bí thư"
+            got = joint_issuer(text, folded, got, places)
+        code = code_issuers(d.number) if d.number and not got else ()
         issuer = got[0] if got else (issuer_from_code(d.number, places) if code and d.number else None)
-        if code:  # "UBND tỉnh Bắc Ninh ban hành Kế hoạch số 123/KH-UBND"
+        if code and "," not in (issuer or ""):  # "UBND tỉnh Bắc Ninh ban hành Kế hoạch số 123/KH-UBND"
             issuer = subject_issuer(text, folded, d.start, places, code) or issuer
         subject = None if got else subject_issuer(text, folded, d.start, places)
         if issuer is None and i + 1 < len(out):

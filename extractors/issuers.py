@@ -52,8 +52,19 @@ def issuer_table() -> dict[str, dict[str, Entry]]:
         if r["kind"] not in out:
             raise ValueError(f"issuers.csv: unknown kind {r['kind']!r}")
         key = r["surface"] if r["kind"] == "code" else surface_key(r["surface"])
-        out[r["kind"]][key] = Entry(r["name"], r.get("level", ""))
+        out[r["kind"]].setdefault(key, Entry(r["name"], r.get("level", "")))
     return out
+
+
+@cache
+def code_table() -> dict[str, tuple[Entry, ...]]:
+    """code -> every body it may stand for, in the order tried: "TU" is the Thành ủy of a centrally
+    run city, else the Tỉnh ủy; "ĐU" the Đảng ủy of the article's ward or commune."""
+    out: dict[str, list[Entry]] = {}
+    for r in read_csv("issuers.csv", ("kind", "surface", "name")):
+        if r["kind"] == "code":
+            out.setdefault(r["surface"], []).append(Entry(r["name"], r.get("level", "")))
+    return {code: tuple(entries) for code, entries in out.items()}
 
 
 @cache
@@ -70,7 +81,14 @@ def issuer_pattern() -> re.Pattern[str]:
 _SUBJECT_VERB = re.compile(
     r"\s+(?:đã\s+|vừa\s+|mới\s+|sẽ\s+)?(?:ký\s+)?(?:ban\s+hành|công\s+bố|trao)\b", re.IGNORECASE
 )
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+_JOINT_SEP = re.compile(r"\s*(,|và)\s*")
+# what may follow a joint issuer ("của Bộ Chính trị, Ban Bí thư về …"); a verb means the second
+# body begins a new clause ("… của UBND tỉnh, UBND huyện đã triển khai")
+_JOINT_END = re.compile(
+    r"\s*(?:[.;:()]|,|$)|\s+(?:về|ngày|khóa|số|tại|trong|nhằm|và|quy\s+định|hướng\s+dẫn)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 # ------------------------------------------------------------------ places (the gazetteer's)
@@ -108,7 +126,10 @@ class LazyPlaces(Mapping[str, str]):
     def _get(self) -> dict[str, str]:
         if self._places is None:
             main = self.main()
-            out = {"province": main.province} if main.province else {}
+            named = main.province if main.province_named else None  # as the units stage names it
+            out = {"province": named} if named else {}
+            if named and main.province_kind == "thành phố":
+                out["capital"] = named  # a centrally run city: its Thành ủy issues "/TU"
             for level, words in _LEVEL_WORDS.items():
                 found = next((p for w in words if (p := main.place_for(w))), None)
                 if found:
@@ -167,39 +188,92 @@ def _listed_issuer(text: str, m: re.Match[str], places: Mapping[str, str]) -> tu
     return " ".join(parts), end
 
 
+def code_issuers(number: str) -> tuple[Entry, ...]:
+    """Every body a document number's code may stand for ("05-NQ/TU" -> Thành ủy, Tỉnh ủy)."""
+    codes = code_table()
+    for token in reversed(re.split(r"[/-]", number)[1:]):
+        entries = codes.get(token) or codes.get(token.rstrip("0123456789"))
+        if entries:
+            return entries
+    return ()
+
+
 def code_issuer(number: str) -> Entry | None:
     """The issuer a document number's code names: "998/QĐ-TTg" -> Thủ tướng Chính phủ."""
-    codes = issuer_table()["code"]
-    for token in reversed(re.split(r"[/-]", number)[1:]):
-        entry = codes.get(token) or codes.get(token.rstrip("0123456789"))
-        if entry:
-            return entry
-    return None
+    entries = code_issuers(number)
+    return entries[-1] if entries else None
 
 
 def issuer_from_code(number: str, places: Mapping[str, str]) -> str | None:
-    """The code's issuer with the article's place at its level ("05-NQ/TU" -> "Tỉnh ủy Nghệ An")."""
-    entry = code_issuer(number)
-    if entry is None:
-        return None
-    return f"{entry.name} {places[entry.level]}" if entry.level in places else entry.name
+    """The code's issuer with the article's place at its level ("05-NQ/TU" -> "Tỉnh ủy Nghệ An");
+    a joint document's ("12/2020/TTLT-BTC-BNV") every issuer, comma-separated."""
+    codes = code_table()
+    joint = [e for t in _joint_codes(number)
+             for e in (codes.get(t) or codes.get(t.rstrip("0123456789"), ()))[-1:]]
+    if len(joint) > 1:
+        return ", ".join(f"{e.name} {places[e.level]}" if e.level in places else e.name for e in joint)
+    entries = code_issuers(number)
+    for entry in entries:
+        if entry.level in places:
+            return f"{entry.name} {places[entry.level]}"
+    return entries[-1].name if entries else None
 
 
-_LEVEL_WORD_AT_END = re.compile(r"\s+(?:tỉnh|thành phố|huyện|thị xã|quận)$")
+def _joint_codes(number: str) -> list[str]:
+    """The issuer codes after a joint document's mark: "09/2008/NQLT-CP-UBTƯMTTQVN" -> CP, UBTƯMTTQVN."""
+    tokens = re.split(r"[/-]", number)
+    marks = [i for i, t in enumerate(tokens) if t.endswith("LT")]
+    return tokens[marks[0] + 1 :] if marks else []
+
+
+def joint_issuer(text: str, folded: str, first: tuple[str, int],
+                 places: Mapping[str, str]) -> tuple[str, int]:
+    """ "của Bộ Chính trị, Ban Bí thư": the issuer ``first`` and the bodies listed after it, as
+    written ("Bộ Chính trị, Ban Bí thư"), when the list ends where a document's issuer may end."""
+    best, name, pos = first, first[0], first[1]
+    while (sep := _JOINT_SEP.match(folded, pos)) and (
+            nxt := parse_issuer(text, folded, sep.end(), places, any_unit=True)):
+        name, pos = f"{name}{' và ' if sep.group(1) == 'và' else ', '}{nxt[0]}", nxt[1]
+        if _JOINT_END.match(folded, pos):
+            best = (name, pos)
+    return best
+
+
+_LEVEL_WORD_AT_END = re.compile(r"\s+(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)$")
+
+
+# organs that act for their committee without issuing its numbered documents themselves
+_ACTING_ORGANS = ("Thường trực",)
+
+
+def _without_organ(name: str, m: re.Match[str]) -> str:
+    """ "Thường trực Đảng ủy phường X" -> "Đảng ủy phường X": the body without an acting organ
+    (the Ban Thường vụ does issue under the committee's code: "BTV Huyện ủy … Quy định số 12-QĐ/HU")."""
+    t = issuer_table()
+    if not m.group("prefix"):
+        return name
+    prefix = t["prefix"][surface_key(m.group("prefix"))].name
+    if prefix not in _ACTING_ORGANS:
+        return name
+    body = t["body"][surface_key(m.group("body"))].name
+    return name[len(prefix) + 1 :] if name.startswith(prefix + " ") and not body.startswith(prefix) else name
 
 
 def subject_issuer(text: str, folded: str, start: int, places: Mapping[str, str],
-                   code: Entry | None = None) -> str | None:
+                   code: tuple[Entry, ...] = ()) -> str | None:
     """The issuer written earlier in the sentence: the subject of "X (đã) ban hành <document>",
     or, for a number whose code names a body, the last mention of that body ("được UBND tỉnh
-    phê duyệt tại Quyết định số 12/QĐ-UBND")."""
-    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(folded, 0, start)), default=0)
-    body = _LEVEL_WORD_AT_END.sub("", code.name) if code else None
+    phê duyệt tại Quyết định số 12/QĐ-UBND"; "Thành ủy … Kế hoạch số 87-KH/TU": "TU" stands for a
+    Tỉnh ủy or a Thành ủy), without its standing office unless that is the subject of "ban hành"
+    ("Thường trực Đảng ủy phường … triển khai Kế hoạch số 45-KH/ĐU" -> Đảng ủy phường)."""
+    sentence_start = max((m.end() for m in SENTENCE_END.finditer(folded, 0, start)), default=0)
+    bodies = [_LEVEL_WORD_AT_END.sub("", e.name) for e in code]
     best = None
     for m in issuer_pattern().finditer(folded, sentence_start, start):
         got = parse_issuer(text, folded, m.start(), places)
-        if got and (body in got[0] if body else _SUBJECT_VERB.match(folded, got[1])):
-            best = got[0]
-    if best and body:  # the code names the body, not its chair: "Chủ tịch UBND tỉnh" -> "UBND tỉnh"
+        subject = bool(got and _SUBJECT_VERB.match(folded, got[1]))
+        if got and (any(b in got[0] for b in bodies) if bodies else subject):
+            best = got[0] if subject or not bodies else _without_organ(got[0], m)
+    if best and bodies:  # the code names the body, not its chair: "Chủ tịch UBND tỉnh" -> "UBND tỉnh"
         best = re.sub(r"^(?:Phó\s+)?Chủ\s+tịch\s+", "", best)
     return best

@@ -280,3 +280,66 @@ def test_decisions_issuer_is_a_gazetteer_place_and_any_unit(text, issuer):
 )
 def test_decisions_listed_document_shares_the_written_issuer(text, issuers):
     assert [d["issuer"] for d in _extract(text)] == issuers
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # "TU" stands for a Tỉnh ủy or a Thành ủy: the committee the sentence names wins
+        ("Thành phố Việt Trì (Phú Thọ) tổng kết. Thành phố Việt Trì thi đua. Thành ủy đã ban hành Chỉ thị số "
+         "14-CT/TU về an toàn giao thông.",
+         "Thành ủy Việt Trì"),
+        ("Tỉnh Phú Thọ tổng kết. Ban Thường vụ Thành ủy Việt Trì ký Quyết định số 210-QĐ/TU.",
+         "Ban Thường vụ Thành ủy Việt Trì"),
+        # no committee named: the province's, or a centrally run city's Thành ủy
+        ("Tỉnh Phú Thọ tổng kết. Các đơn vị thực hiện Chỉ thị số 14-CT/TU.", "Tỉnh ủy Phú Thọ"),
+        ("Thành phố Hải Phòng tổng kết. Các đơn vị thực hiện Chỉ thị số 14-CT/TU.", "Thành ủy Hải Phòng"),
+        # "ĐU": the Đảng ủy; a standing office acting for it is not the issuer
+        ("Xã Tề Lỗ tổng kết. Thường trực Đảng ủy xã làm việc với các chi bộ, triển khai Kế hoạch số "
+         "12-KH/ĐU.",
+         "Đảng ủy xã"),
+        ("Huyện Yên Lạc (Vĩnh Phúc) tổng kết. Huyện Yên Lạc thi đua. BTV Huyện ủy giao nhiệm vụ theo "
+         "Quy định số 31-QĐ/HU.",
+         "Ban Thường vụ Huyện ủy Yên Lạc"),
+    ],
+)
+def test_decisions_party_code_means_the_committee_the_sentence_names(text, issuer):
+    assert _extract(text)[-1]["issuer"] == issuer
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Ngày 2 tháng 6 năm 2023, UBND tỉnh Hà Nam ban hành Quyết định số 77/QĐ-UBND về giá đất.",
+         "2023-06-02"),
+        ("Ngày 9/10/2022, Thủ tướng Chính phủ đã ký Quyết định số 1201/QĐ-TTg phê duyệt quy hoạch.",
+         "2022-10-09"),
+        ("Ngày 4/1/2024, Ban Thường vụ Huyện ủy Kim Bảng vừa ban hành Chỉ thị số 08-CT/HU.", "2024-01-04"),
+        # a date that is not the issuing clause's
+        ("Ngày 9/10/2022, tỉnh tổ chức hội nghị triển khai Quyết định số 1201/QĐ-TTg.", None),
+        ("Ngày 9/10/2022, UBND tỉnh họp và đề nghị thực hiện Quyết định số 1201/QĐ-TTg.", None),
+        ("Ngày 9/10/2022 là hạn chót. UBND tỉnh ban hành Quyết định số 1201/QĐ-UBND.", None),
+    ],
+)
+def test_decisions_date_written_before_the_issuing_clause(text, when):
+    assert _extract(text)[-1]["date"] == when
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        ("Quán triệt Kết luận số 48-KL/TW ngày 3/2/2023 của Bộ Chính trị, Ban Bí thư về công tác cán bộ.",
+         "Bộ Chính trị, Ban Bí thư"),
+        ("Thực hiện Kế hoạch số 30/KH-UBND của UBND tỉnh và Ủy ban MTTQ tỉnh Hà Nam về phối hợp.",
+         "Ủy ban nhân dân tỉnh Hà Nam và Ủy ban Mặt trận Tổ quốc tỉnh Hà Nam"),
+        # the second body begins a new clause: not a joint issuer
+        ("Thực hiện Quyết định số 19/QĐ-UBND của UBND tỉnh Hà Nam, Sở Y tế đã triển khai tiêm chủng.",
+         "Ủy ban nhân dân tỉnh Hà Nam"),
+        # joint documents: every code after the joint mark
+        ("Thông tư liên tịch số 07/2019/TTLT-BYT-BTC hướng dẫn thanh toán.", "Bộ Y tế, Bộ Tài chính"),
+        ("Nghị quyết liên tịch số 403/2017/NQLT-UBTVQH14-CP-UBTƯMTTQVN quy định chi tiết.",
+         "Ủy ban Thường vụ Quốc hội, Chính phủ, Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
+    ],
+)
+def test_decisions_joint_issuers(text, issuer):
+    assert _extract(text)[-1]["issuer"] == issuer
