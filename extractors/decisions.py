@@ -275,13 +275,17 @@ def _groups_of_many(found: list[Decision]) -> set[int]:
     return {g for g in groups if groups.count(g) > 1}
 
 
+_ISSUED_HERE = re.compile(r"(?:hành|ký)\s+$", re.IGNORECASE)
 _ISSUING = re.compile(r"\s+(?:đã\s+|vừa\s+|mới\s+)?(?:ký\s+ban\s+hành|ban\s+hành|ký)\s+", re.IGNORECASE)
 
 
 def _date_before(text: str, folded: str, start: int, places: Mapping[str, str]) -> str | None:
     """ "Ngày 15 tháng 3 năm 2024, UBND tỉnh ban hành Quyết định số 318/QĐ-UBND": a date that opens
     the clause whose subject issues the document at ``start`` (date, issuer, "ban hành"/"ký")."""
-    sentence_start = max((m.end() for m in SENTENCE_END.finditer(folded, 0, start)), default=0)
+    if not _ISSUED_HERE.search(folded, max(0, start - 20), start):
+        return None
+    window = max(0, start - 400)
+    sentence_start = max((m.end() for m in SENTENCE_END.finditer(folded, window, start)), default=window)
     for dm in DATE_RE.finditer(folded, sentence_start, start):
         gap = re.compile(r"\s*,?\s*").match(folded, dm.end())
         got = parse_issuer(text, folded, gap.end(), places, any_unit=True) if gap else None

@@ -120,9 +120,16 @@ def _short_forms(surface: str) -> list[str]:
 def _alternation(roles: tuple[str, ...]) -> re.Pattern[str]:
     words = sorted((p for p, rows in patterns().items() if any(r.role in roles for r in rows)),
                    key=len, reverse=True)
+    # grouped by first word, longest first within a group (a trie of one level: the scan tries one
+    # group per position instead of every surface); groups by length, so "TP." is tried before "TP"
+    tails: dict[str, list[str]] = {}
+    for word in words:
+        first = re.escape(word.partition(" ")[0])
+        tails.setdefault(first, []).append(_either_case(word)[len(first) :])
+    groups = [first + (f"(?:{'|'.join(dict.fromkeys(rest))})" if rest != [""] else "")
+              for first, rest in sorted(tails.items(), key=lambda g: -len(g[0]))]
     # not inside a document number: "Kế hoạch số 45/KH-UBND", "Công văn số 3127/UBND-KTTH"
-    alts = "|".join(dict.fromkeys(map(_either_case, words)))
-    return re.compile(r"(?<![\w/-])(?:" + alts + r")(?![\w])(?!-\w)")
+    return re.compile(r"(?<![\w/-])(?:" + "|".join(groups) + r")(?![\w])(?!-\w)")
 
 
 def _either_case(surface: str) -> str:
