@@ -45,7 +45,7 @@ _LEAD = (
 DEPENDENT_START = re.compile(
     _LEAD + r"(?:và\s+|nhưng\s+|qua\s+đó\s+)?(?:tăng|giảm|bằng|đạt|chiếm|vượt|gấp|trong\s+đó|"
     r"ước\s+đạt|ước\s+tính|tương\s+đương|tương\s+ứng|so\s+với|còn|lên|xuống|là|đứng|xếp|"
-    r"với|trị\s+giá|(?:tổng\s+)?(?:số\s+)?(?:vốn|tiền|kinh\s+phí)|số\s+thu)(?!\w)",
+    r"với|trị\s+giá|(?:tổng\s+)?(?:số\s+)?(?:vốn|tiền|kinh\s+phí)|số\s+thu|nâng)(?!\w)",
     re.IGNORECASE,
 )
 

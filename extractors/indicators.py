@@ -20,6 +20,12 @@ Approach, sentence by sentence (offsets never leave the article text):
    a phrase after "chiếm N%" is the whole the share is taken of, not what is measured ("nợ thuế …
    chiếm 6,4% tổng thu nội địa"); some count phrases need their verb ("thành lập 1 tổ chức cơ sở
    Đảng", but "hiện có 74 tổ chức cơ sở đảng" is a stock); a percent change of GRDP is its growth.
+   A bracketed figure takes the phrase right before the bracket ("giải ngân vốn đầu tư công (đạt
+   86,7%)"); a count of a noun already counted in its part of the sentence goes on with that
+   indicator ("xử lý 43 trường hợp vi phạm đất đai, … đã xử lý xong 31 trường hợp"), and so does
+   who or what a figure went to ("GPMB 12,8 ha cho 6 dự án"); a count of what is not done ("2 chỉ
+   tiêu chưa hoàn thành") is ``other``. A bare "đạt N%" after a counted part ("58/96 trường hợp")
+   is its share of the total. A part counted after "trong đó" is a row, as are targets surpassed.
 4. **Kind** (:mod:`extractors.kinds`), **period** (:mod:`extractors.periods`) and **location**
    (:mod:`extractors.figure_places`): the most specific place named around the figure, else the
    article's running place.
@@ -68,8 +74,18 @@ RANK_RE = re.compile(
 # a count followed by names: "2 xã Đồng Văn, Tề Lỗ" lists places, it does not report a figure
 _NEXT_WORD = re.compile(r"\s+(?:là\s+|gồm\s+|:\s*)?(\w+)")
 _OF_TARGETS = re.compile(r"\s*(?:so\s+với\s+)?(?:các\s+)?(?:chỉ\s+tiêu|nhiệm\s+vụ)(?!\w)", re.IGNORECASE)
+# "2 chỉ tiêu chưa hoàn thành", "còn 38 hộ chưa nhận tiền": a count of what is not done
+_NOT_DONE = re.compile(r"\s*(?:chưa|không)(?!\w)", re.IGNORECASE)
+# "trong đó 9 chỉ tiêu vượt kế hoạch": a count of targets reached
+_DONE_AFTER = re.compile(r"\s*(?:đạt|vượt|hoàn\s+thành)(?!\w)", re.IGNORECASE)
+# "…, trong đó 9 đơn thuộc thẩm quyền": a part of a whole reported before it
+_PART_OF = re.compile(r"(?<!\w)trong\s+đó\s*$", re.IGNORECASE)
+# "… 12,8 ha cho 6 dự án": who or what a figure went to goes with it
+_FOR = re.compile(r"\s*cho(?!\w)", re.IGNORECASE)
+# "(… 58/96 trường hợp), đạt 60,4%": a bare percentage after a counted part is its share
+_BARE_REACHED = re.compile(r"\s*(?:đạt|bằng)(?:\s+(?:khoảng|gần|hơn|trên|dưới))?\s*$", re.IGNORECASE)
 _OR_MORE = re.compile(r"\s*trở\s+lên(?!\w)", re.IGNORECASE)  # "từ 200 đảng viên trở lên"
-_COMPLETION = re.compile(r"(?:hoàn\s+thành|đạt|vượt|lên)(?:\s+và\s+vượt)?\s*$", re.IGNORECASE)
+_COMPLETION = re.compile(r"(?:hoàn\s+thành|đạt|vượt|lên|thông\s+qua)(?:\s+và\s+vượt)?\s*$", re.IGNORECASE)
 # "chiếm 6,4% tổng thu nội địa": what follows is the whole, not the thing measured
 _SHARE_OF = re.compile(
     r"chiếm(?:\s+t[ỷỉ]\s+(?:lệ|trọng))?(?:\s+(?:tới|khoảng|gần|hơn|trên|đến|xấp\s+xỉ))?\s*$", re.IGNORECASE
@@ -205,7 +221,8 @@ def _is_name(word: str) -> bool:
     return word[0].isupper() and not word.isupper()
 
 
-def _is_row(text: str, fig: Fig, cue: Cue | None, kind: str) -> bool:
+def _is_row(text: str, fig: Fig, cue: Cue | None, kind: str, part: bool = False) -> bool:
+    """``part``: the figure counts a part of a whole reported just before ("trong đó 9 đơn …")."""
     if fig.source in ("money", "percentages", "rank"):
         return True
     follows = _NEXT_WORD.match(text, fig.end)
@@ -213,7 +230,9 @@ def _is_row(text: str, fig: Fig, cue: Cue | None, kind: str) -> bool:
         return False
     if fig.unit == "times":
         return kind in ("change", "share_of_plan")
-    if fig.row == "yes" or kind == "change":
+    if fig.row == "yes" or kind == "change" or part:
+        return True
+    if fig.unit in ("target", "task") and _DONE_AFTER.match(text, fig.end):
         return True
     return (cue is not None and cue.value != "other") or fig.total is not None or bool(
         _COMPLETION.search(text, max(0, fig.start - 20), fig.start)
@@ -226,6 +245,16 @@ def _topic(text: str, first: tuple[int, int], sfigs: list[Fig], cues: list[Cue])
         return None
     named = [c for c in cues if first[0] <= c.start and c.end <= first[1] and c.value != "other"]
     return (named[-1].value, named[-1].text) if named else None
+
+
+def _named_before_bracket(text: str, clause: tuple[int, int], cues: list[Cue]) -> tuple[str, str] | None:
+    """The indicator named right before the "(" that opens ``clause``, if any."""
+    if not text[: clause[0]].rstrip().endswith("("):
+        return None
+    for c in cues:
+        if c.value != "other" and re.fullmatch(r"\s*\(\s*", text[c.end : clause[0]]):
+            return c.value, c.text
+    return None
 
 
 def _whole(v: float | None) -> int | float | None:
@@ -288,6 +317,8 @@ def _sentence_rows(
     subject: tuple[str, str] | None = None
     out: list[Span] = []
     carry_out = target_carry
+    counted: set[tuple[str, tuple[int, int]]] = set()  # the nouns counted so far, with their segment
+    part_before = False  # the last row counts a part of a whole ("58/96 trường hợp")
     for clause in clauses:
         window_start = clause[0]
         in_clause = [f for f in sfigs if clause[0] <= f.start < clause[1]]
@@ -296,37 +327,53 @@ def _sentence_rows(
             subject = (named[-1].value, named[-1].text)  # "Tỷ lệ dân số đô thị (…) đạt 49%"
         # the clause after a bracket goes on with the clause before it: "Vốn DDI (…) thu hút được 62 dự án"
         after_bracket = text[: clause[0]].rstrip().endswith(")")
+        # "giải ngân vốn đầu tư công (đạt 86,7%)": a bracketed figure belongs to the phrase before it
+        subject = _named_before_bracket(text, clause, cues) or subject
         for f in in_clause:
             cue = _cue_for(text, f, clause, window_start, cues)
             if window_start == clause[0]:
                 goes_on = after_bracket or is_dependent(text, clause)
             else:
                 goes_on = continues(text, (window_start, clause[1]))
+            for_whom = window_start > clause[0] and _FOR.match(text, window_start) is not None
+            segment = segment_of(text, sent, f.start)
+            noun = f.noun.casefold() if f.source == "quantities" else ""
+            if (noun, segment) in counted:
+                goes_on = True  # "xử lý 43 trường hợp …, đến nay đã xử lý xong 31 trường hợp"
             if cue is not None:
                 code, label = cue.value, cue.text
                 if code == "other":
                     label = _label(text, clause, f, window_start)
-            elif subject is not None and goes_on and fits(subject[0], f.unit):
+            elif subject is not None and goes_on and (fits(subject[0], f.unit) or for_whom):
                 code, label = subject
             elif topic is not None and not f.default and f.unit != "percent" and fits(topic[0], f.unit):
                 code, label = topic
             else:
                 code, label = _default_code(f), _label(text, clause, f, window_start)
+            if noun and _NOT_DONE.match(text, f.end):
+                code, label = "other", _label(text, clause, f, window_start)  # "2 chỉ tiêu chưa hoàn thành"
             unit = "party_member" if f.unit == "person" and code in PARTY_MEMBER_CODES else f.unit
-            segment = segment_of(text, sent, f.start)
             period = periods.at((f.start, f.end), clause, sent, own_only=headlines)
             future = bool(pub_year and period and period[:4].isdigit() and int(period[:4]) > pub_year)
             ctx = KindContext(text, (f.start, f.end), clause, segment, sent, unit, code, target_carry, future)
             kind, sign = kind_of(ctx, rank=f.source == "rank")
             if code == "other" and kind == "share_of_plan" and _OF_TARGETS.match(text, f.end):
                 code = "targets_completed"  # "hoàn thành 100% chỉ tiêu được giao"
+            if kind == "actual" and f.unit == "percent" and part_before and _BARE_REACHED.fullmatch(
+                text, clause[0], f.start
+            ):
+                kind = "share_of_total"  # "giải quyết 58/96 trường hợp, đạt 60,4%"
             if f.unit == "percent" and kind in GROWTH_KINDS and code in GROWTH_OF:
                 code = GROWTH_OF[code]  # "GRDP ước tăng 13,45%"
             mine, window_start = window_start, f.end
             # a count whose clause names an indicator it does not suit is still a figure of that clause
             named_here = cue or (_cue_for(text, f, clause, mine, cues, False) if f.row == "cue" else None)
-            if not _is_row(text, f, named_here, kind):
+            part = bool(out) and _PART_OF.search(text, max(0, f.start - 20), f.start) is not None
+            if not _is_row(text, f, named_here, kind, part):
                 continue
+            part_before = f.total is not None or (noun, segment) in counted
+            if noun:
+                counted.add((noun, segment))
             if not _OUT_OF.search(text, max(0, f.start - 40), f.start):
                 subject = (code, label)  # but "… 21,6 km trên tổng chiều dài 24,3 km, đạt 88,9%"
             value, high = f.value, f.high

@@ -50,7 +50,8 @@ _NOT_A_NOUN = re.compile(
     r"cùng|bằng|thì|do|nên|vì|khi|sau|trước|kh)(?!\w)",
     re.IGNORECASE,
 )
-_BASE_BEFORE = re.compile(r"(?:%|lần|so\s+với|bằng|đạt|vượt|theo)\s*$", re.IGNORECASE)
+# "bằng 34% kế hoạch", "giải ngân kế hoạch đầu tư công": the plan a figure is measured against
+_BASE_BEFORE = re.compile(r"(?:%|lần|so\s+với|bằng|đạt|vượt|theo|giải\s+ngân(?:\s+vốn)?)\s*$", re.IGNORECASE)
 # "ước tăng 8,5%": the mood word right before a change word
 _ESTIMATED = re.compile(r"(?<!\w)(?:ước(?:\s+tính)?|dự\s+kiến)\s*$", re.IGNORECASE)
 # "công tác bảo đảm trật tự", "nhằm đảm bảo": a target word used as a noun or a purpose
@@ -114,6 +115,7 @@ def _mood(ctx: KindContext) -> Cue | None:
         c for c in cues
         if not _in_closed_brackets(ctx.text, c, ctx.fig[0])
         and not (c.value == "target" and _NOT_AN_AIM.search(ctx.text, max(0, c.start - 12), c.start))
+        and not (c.value == "target" and _COUNTED.search(ctx.text, max(0, c.start - 12), c.start))
     ]
     cues.sort(key=lambda c: (c.end, c.end - c.start))
     # a plain "đạt" closes an estimate made earlier in the sentence ("… ước đạt 44.280 tỷ đồng;
@@ -132,6 +134,8 @@ def _mood(ctx: KindContext) -> Cue | None:
 
 
 _BREAK_OR_FIGURE = re.compile(r"[\d,;:.()]")
+# "hoàn thành 17/19 chỉ tiêu chủ yếu": a target word that is the noun of a count is no mood
+_COUNTED = re.compile(r"(?<![\w.,/])(?!(?:19|20)\d\d\s*$)\d+(?:[.,/]\d+)*\s*$")
 
 
 def _is_a_base(text: str, cue: Cue) -> bool:

@@ -415,3 +415,70 @@ def test_indicators_counts_of_common_nouns_are_rows(text, figure, unit):
 
 def test_indicators_a_document_number_is_not_a_count():
     assert [r["unit"] for r in rows("Theo Quyết định số 1146/QĐ-UBND, tỉnh hỗ trợ 20 hộ.")] == ["household"]
+
+
+# sentence, figure, indicator, kind: the topic word a few words back, brackets, parts of a whole
+TOPIC_BACK = [
+    # handing over land is land clearance, and so is what the cleared land went to
+    ("Huyện đã thu hồi, bàn giao 20,5 ha đất cho các chủ đầu tư.", "20,5 ha", "land_clearance", "actual"),
+    ("Dự án mới bàn giao được 7,4 ha trên tổng số 10 ha.", "7,4 ha", "land_clearance", "actual"),
+    ("Xã đã hoàn thành GPMB 9,6 ha cho 4 dự án.", "4 dự án", "land_clearance", "actual"),
+    # the same noun counted again in its part of the sentence goes on with the same indicator
+    (
+        "Đoàn phát hiện 25 trường hợp vi phạm đất đai, đến nay đã xử lý xong 20 trường hợp, đạt 80%.",
+        "20 trường hợp",
+        "land_violations",
+        "actual",
+    ),
+    (
+        "Đoàn phát hiện 25 trường hợp vi phạm đất đai, đến nay đã xử lý xong 20 trường hợp, đạt 80%.",
+        "80%",
+        "land_violations",
+        "share_of_total",
+    ),
+    ("Xã giải quyết dứt điểm 12/15 vụ việc tồn tại về đất đai, đạt 80%.", "80%", "land_violations",
+     "share_of_total"),
+    # a badge named with its years of membership is still a Party badge
+    ("Chi bộ trao Huy hiệu 50 năm tuổi Đảng cho 4 đảng viên.", "4 đảng viên", "party_badges", "actual"),
+    # "nâng tổng vốn … lên …" goes on with the plan named before it
+    (
+        "Tỉnh điều chỉnh kế hoạch đầu tư công năm 2025, nâng tổng vốn từ 5.000 tỷ đồng lên 5.400 tỷ đồng.",
+        "5.400 tỷ",
+        "public_investment",
+        "target",
+    ),
+    # a bracketed figure belongs to the phrase right before the bracket (a target's share reached)
+    (
+        "Còn 2 chỉ tiêu chưa hoàn thành là thu ngân sách (đạt 92%) và giải ngân vốn đầu tư công (đạt 81,5%).",
+        "81,5%",
+        "public_investment",
+        "share_of_plan",
+    ),
+    (
+        "Còn 2 chỉ tiêu chưa hoàn thành là thu ngân sách (đạt 92%) và giải ngân vốn đầu tư công (đạt 81,5%).",
+        "92%",
+        "budget_revenue",
+        "share_of_plan",
+    ),
+    # targets not done are not targets completed
+    (
+        "Còn 2 chỉ tiêu chưa hoàn thành là thu ngân sách (đạt 92%) và giải ngân vốn đầu tư công (đạt 81,5%).",
+        "2 chỉ tiêu",
+        "other",
+        "actual",
+    ),
+    # a part of a whole, counted after "trong đó", and targets surpassed are rows
+    ("Năm 2023, xã hoàn thành 15/17 chỉ tiêu, trong đó 6 chỉ tiêu vượt kế hoạch.", "6 chỉ tiêu",
+     "targets_completed", "actual"),
+    ("Năm 2023, Đảng ủy nhận 20 đơn thư, trong đó 12 đơn thuộc thẩm quyền.", "12 đơn", "other", "actual"),
+    ("Kỳ họp đã thông qua 14 nghị quyết quan trọng.", "14 nghị quyết", "other", "actual"),
+    # money an inspection orders paid back is a finding, not a target
+    ("Đoàn kiểm tra phát hiện chi sai, yêu cầu nộp trả 120 triệu đồng.", "120 triệu", "other", "actual"),
+    ("Qua thanh tra, kiến nghị thu hồi 2,3 tỷ đồng về ngân sách.", "2,3 tỷ", "other", "actual"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "indicator", "kind"), TOPIC_BACK)
+def test_indicators_code_from_a_topic_a_few_words_back(text, figure, indicator, kind):
+    r = one(text, figure, published="2024-03-01")
+    assert (r["indicator"], r["kind"]) == (indicator, kind)
