@@ -7,6 +7,10 @@ to the number), and the "done/total" form "18/19 chỉ tiêu". Building gives th
 the ``noun`` as written and its ``role`` (count, measure, ratio); "18/19 chỉ tiêu" also carries
 ``total`` = 19.
 
+A noun of role ``before`` is written before a bare count ("kỷ luật 11 đảng viên, trong đó khiển
+trách 7, cảnh cáo 3"): the quantity runs from the noun to the number, which must end its phrase.
+"45,2/62 ha" is a done/total with a measure.
+
 A figure with no known noun after it (a year, a decision number, a date, "Covid-19") is not a
 quantity, and neither is the ordinal "lần thứ 6". Whether a quantity is an indicator row is
 decided later, by :mod:`extractors.indicators`.
@@ -24,7 +28,7 @@ from pipeline.article import Article, Span
 
 UNITS_FILE = "quantity_units.csv"
 ROW_POLICIES = ("yes", "cue", "no")
-ROLES = ("count", "measure", "ratio")
+ROLES = ("count", "measure", "ratio", "before")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +80,7 @@ def noun_pattern() -> re.Pattern[str]:
     """A noun right after a figure: measures may be glued ("26,19ha"), words need a space."""
     known = nouns().values()
     measures = _alt([n.noun for n in known if n.role == "measure"])
-    words = _alt([n.noun for n in known if n.role != "measure"])
+    words = _alt([n.noun for n in known if n.role in ("count", "ratio")])
     return re.compile(
         rf"(?:\s*(?P<m>{measures})|\s+(?P<w>{words}))(?!\w)(?!{ORDINAL_AFTER})", re.IGNORECASE
     )
@@ -91,31 +95,60 @@ NAMING_WORD_BEFORE = re.compile(
     r"(?<!\w)(?:năm|tháng|ngày|quý|số|khóa|khoá|kỳ|thứ|lần|đợt|giai\s+đoạn|điều|khoản|mục|bài)\s+$",
     re.IGNORECASE,
 )
+_DECIMAL = r"\d+(?:,\d+)?"
 FRACTION_RE = re.compile(
-    rf"(?:(?P<q>(?<!\w)(?:{_QUAL}))\s+)?(?<![\w.,/])(?P<done>\d+)\s*/\s*(?P<total>\d+)(?![\d/.,]\d)",
+    rf"(?:(?P<q>(?<!\w)(?:{_QUAL}))\s+)?(?<![\w.,/])(?P<done>{_DECIMAL})\s*/\s*(?P<total>{_DECIMAL})"
+    r"(?![\d/.,]\d)",
     re.IGNORECASE,
 )
+# what may follow a count written after its noun: the end of its phrase ("khiển trách 7, cảnh cáo 3")
+_PHRASE_END = re.compile(r"\s*(?:[,;.)]|và(?!\w)|$)", re.IGNORECASE)
+
+
+@cache
+def before_pattern() -> re.Pattern[str] | None:
+    """A noun written before its count ("khiển trách 7"), ending right before the number."""
+    words = [n.noun for n in nouns().values() if n.role == "before"]
+    return re.compile(rf"(?<!\w)(?:{_alt(words)})\s+$", re.IGNORECASE) if words else None
 
 
 def match(text: str) -> list[Quantity]:
     """Every quantity in ``text``, left to right."""
     pat, known = noun_pattern(), nouns()
     out: list[Quantity] = []
-    for fig in find_figures(text):
-        q = _with_noun(text, fig, pat, known)
-        if q is not None:
-            out.append(q)
+    fractions: list[Quantity] = []
     for m in FRACTION_RE.finditer(text):
         nm = pat.match(text, m.end())
-        if nm is None or nm.group("w") is None:
+        if nm is None:
             continue
-        done, total = float(m.group("done")), float(m.group("total"))
+        done, total = (float(m.group(g).replace(",", ".")) for g in ("done", "total"))
         if done > total:
             continue
-        written = nm.group("w")
+        written = nm.group("w") or nm.group("m")
         approx = _QUAL_OF[_key(m.group("q"))] if m.group("q") else None
-        out.append(Quantity(m.start(), nm.end(), done, None, approx, written, known[_key(written)], total))
-    return sorted(out, key=lambda q: q.start)
+        info = known[_key(written)]
+        fractions.append(Quantity(m.start(), nm.end(), done, None, approx, written, info, total))
+    before = before_pattern()
+    for fig in find_figures(text):
+        if any(f.start <= fig.start < f.end for f in fractions):
+            continue  # "62 ha" of "45,2/62 ha"
+        q = _with_noun(text, fig, pat, known) or _after_noun(text, fig, before, known)
+        if q is not None:
+            out.append(q)
+    return sorted(out + fractions, key=lambda q: q.start)
+
+
+def _after_noun(
+    text: str, fig: Figure, before: re.Pattern[str] | None, known: dict[str, Noun]
+) -> Quantity | None:
+    """ "khiển trách 7": a bare count that ends its phrase, right after a noun written before it."""
+    if before is None or fig.approx or not _PHRASE_END.match(text, fig.end):
+        return None
+    m = before.search(text, max(0, fig.start - 30), fig.start)
+    if m is None:
+        return None
+    written = m.group().strip()
+    return Quantity(m.start(), fig.end, fig.value, fig.high, None, written, known[_key(written)])
 
 
 def _with_noun(text: str, fig: Figure, pat: re.Pattern[str], known: dict[str, Noun]) -> Quantity | None:

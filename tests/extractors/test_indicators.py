@@ -423,6 +423,9 @@ TOPIC_BACK = [
     ("Huyện đã thu hồi, bàn giao 20,5 ha đất cho các chủ đầu tư.", "20,5 ha", "land_clearance", "actual"),
     ("Dự án mới bàn giao được 7,4 ha trên tổng số 10 ha.", "7,4 ha", "land_clearance", "actual"),
     ("Xã đã hoàn thành GPMB 9,6 ha cho 4 dự án.", "4 dự án", "land_clearance", "actual"),
+    ("Huyện đã bàn giao 12,5/20 ha đất cho dự án.", "12,5/20 ha", "land_clearance", "actual"),
+    # counts written after their noun are rows of their own
+    ("Năm nay kỷ luật 9 đảng viên, trong đó khiển trách 5, cảnh cáo 4.", "cảnh cáo 4", "other", "actual"),
     # the same noun counted again in its part of the sentence goes on with the same indicator
     (
         "Đoàn phát hiện 25 trường hợp vi phạm đất đai, đến nay đã xử lý xong 20 trường hợp, đạt 80%.",

@@ -109,6 +109,8 @@ def test_quantities_ignore_numbers_that_name_things(sentence):
     [
         ("Huyện đạt 18/19 chỉ tiêu chủ yếu.", "18/19 chỉ tiêu", 18, 19, "target"),
         ("Hoàn thành 36/36 xã đạt chuẩn nông thôn mới.", "36/36 xã", 36, 36, "commune"),
+        ("Huyện đã bàn giao 12,5/20 ha mặt bằng.", "12,5/20 ha", 12.5, 20, "ha"),
+        ("Tuyến đường đã thông 3,4/5,2 km.", "3,4/5,2 km", 3.4, 5.2, "km"),
     ],
 )
 def test_quantities_read_done_out_of_total(sentence, span, done, total, unit):
@@ -129,4 +131,22 @@ def test_quantities_units_file_is_valid():
     known = nouns()
     assert known["đảng viên"].unit == "party_member"
     assert {n.row for n in known.values()} <= {"yes", "cue", "no"}
-    assert {n.role for n in known.values()} == {"count", "measure", "ratio"}
+    assert {n.role for n in known.values()} == {"count", "measure", "ratio", "before"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Kỷ luật 9 đảng viên, trong đó khiển trách 5, cảnh cáo 4.",
+            [("9 đảng viên", 9), ("khiển trách 5", 5), ("cảnh cáo 4", 4)],
+        ),
+        ("Đã khiển trách 2 và cách chức 1.", [("khiển trách 2", 2), ("cách chức 1", 1)]),
+        # a count with its noun after it is read as usual; a number must end its phrase
+        ("Cảnh cáo 3 tổ chức đảng.", [("3 tổ chức đảng", 3)]),
+        ("Hình thức khiển trách 2 lần trong năm.", [("2 lần", 2)]),
+    ],
+)
+def test_quantities_read_a_count_written_after_its_noun(sentence, expected):
+    spans = quantities.extract(Article(text=sentence))
+    assert [(s.text, s.get("value")) for s in spans] == expected
