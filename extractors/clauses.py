@@ -29,6 +29,8 @@ KIND_PLACES = ("just_before", "after", "segment", "sentence")
 
 GLUED_HEADLINE_SPAN = 30  # how far after the glue the next headline's "Place:" colon may stand
 GLUE_ENDS = "%\"”')"  # what a glued headline may end with besides a letter or digit
+_UPPER = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
+_GLUE_CANDIDATE = re.compile(rf"(?=([^\W_]|(?<=\S)[{re.escape(GLUE_ENDS)}])[{_UPPER}])")
 # where a clause ends: the break itself is not part of either clause
 _BREAK = re.compile(r"\s*(?:;|:|\(|\)|…|\.{3}|,(?=\s))\s*")
 # the words a clause that continues the previous subject starts with
@@ -176,22 +178,25 @@ def segment_of(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int
 def glues(sentence: str) -> list[int]:
     """Where one headline runs into the next with no space: "…tín dụngVĩnh Phúc", "…đạt 61%Phường"."""
     return [
-        i + 1
-        for i, (a, b) in enumerate(zip(sentence, sentence[1:], strict=False))
-        if b.isupper() and (a.islower() or a.isdigit() or a in GLUE_ENDS)
+        m.start() + 1
+        for m in _GLUE_CANDIDATE.finditer(sentence)
+        if m[1].islower() or m[1].isdigit() or m[1] in GLUE_ENDS
     ]
 
 
 def is_headline_run(sentence: str) -> bool:
     """Related-article headlines the page glued together ("…chính sáchVĩnh Phúc: Hơn 1 tháng xử lý…"):
     their figures belong to other articles, so this article's period does not apply to them."""
-    return any(":" in sentence[i : i + GLUED_HEADLINE_SPAN] for i in glues(sentence))
+    return ":" in sentence and any(":" in sentence[i : i + GLUED_HEADLINE_SPAN] for i in glues(sentence))
+
+
+def headline_runs(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences (of ``bounds``) that are runs of related headlines."""
+    return [s for s in bounds if is_headline_run(text[s[0] : s[1]])]
 
 
 def headline_pieces(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:
-    """A sentence, or the headlines of a related-headline run, each on its own."""
+    """The headlines of a related-headline run, each on its own."""
     line = text[sent[0] : sent[1]]
-    if not is_headline_run(line):
-        return [sent]
     cuts = [sent[0]] + [sent[0] + i for i in glues(line)] + [sent[1]]
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from extractors.clauses import glues, is_headline_run
+from extractors.clauses import glues, headline_runs
 from extractors.places import PlaceMention, article_places, find_places
 from pipeline.article import Article
 from pipeline.sentences import sentences
@@ -41,13 +41,11 @@ _ISSUER_BEFORE = re.compile(
 _NAME_PAIR = re.compile(r"[-–]\s*$")
 
 
-def _glued_places(text: str) -> list[PlaceMention]:
+def _glued_places(text: str, runs: list[tuple[int, int]]) -> list[PlaceMention]:
     """The place that opens each headline of a related-headline run, glued to the one before it."""
     out = []
-    for a, b in sentences(text):
+    for a, b in runs:
         line = text[a:b]
-        if not is_headline_run(line):
-            continue
         for g in glues(line):
             out += [replace(m, start=m.start + a + g, end=m.end + a + g)
                     for m in find_places(line[g : g + HEADLINE_PLACE]) if m.start == 0]
@@ -66,10 +64,13 @@ def _merge(found: list[PlaceMention], extra: list[PlaceMention]) -> list[PlaceMe
 class FigurePlaces:
     """The place mentions of an article that may own figures, and its running place (``main``)."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, runs: list[tuple[int, int]] | None = None) -> None:
+        """``runs``: the article's related-headline lines (:func:`extractors.clauses.headline_runs`)."""
         text = article.text
+        if runs is None:
+            runs = headline_runs(text, sentences(text))
         self.mentions: list[PlaceMention] = [
-            m for m in _merge(find_places(text), _glued_places(text))
+            m for m in _merge(find_places(text), _glued_places(text, runs))
             if not _ROUTE_END.search(text, max(0, m.start - 30), m.start)
             and not _ISSUER_BEFORE.search(text, max(0, m.start - 80), m.start)
             and not _NAME_PAIR.search(text, max(0, m.start - 3), m.start)

@@ -44,8 +44,8 @@ from extractors.clauses import (
     Cue,
     continues,
     headline_pieces,
+    headline_runs,
     is_dependent,
-    is_headline_run,
     lexicon,
     segment_of,
     split,
@@ -268,10 +268,11 @@ def extract(article: Article) -> list[Span]:
     figs = figures(article)
     if not figs:
         return []
-    bounds = [piece for sent in sentences(text) for piece in headline_pieces(text, sent)]
-    runs = [s for s in sentences(text) if is_headline_run(text[s[0] : s[1]])]
+    bounds = sentences(text)
+    runs = headline_runs(text, bounds)
+    bounds = [piece for sent in bounds for piece in (headline_pieces(text, sent) if sent in runs else [sent])]
     periods = PeriodResolver(text, article.published, quiet=runs)
-    places = FigurePlaces(article)
+    places = FigurePlaces(article, runs)
     pub_year = periods.pub_year
     by_sentence: dict[tuple[int, int], list[Fig]] = {}
     for f in figs:

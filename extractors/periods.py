@@ -57,6 +57,7 @@ _ANNUAL = re.compile(
 )
 # a report put out in January or February is about the year before when it names that year
 YEAR_END_MONTHS = (1, 2)
+_NOT_A_SPAN = re.compile(r"\s+(?:tuổi|tới|sau|trước|nữa)(?!\w)", re.IGNORECASE)
 MIN_SPAN_YEARS, MAX_SPAN_YEARS = 2, 10  # "5 năm qua"; not "1 năm", not "70 năm tuổi Đảng"
 DATELINE_HEAD = 600  # how far into the text a "Cập nhật: 26/01/2024 16:05" line may stand
 _DATELINE = re.compile(
@@ -142,9 +143,11 @@ def _term(m: re.Match[str]) -> PeriodMention:
 
 
 def _span(m: re.Match[str]) -> PeriodMention | None:
-    n = int(m["n"] or m["n2"])
-    if not MIN_SPAN_YEARS <= n <= MAX_SPAN_YEARS:
+    n = int(m["n"])
+    if not MIN_SPAN_YEARS <= n <= MAX_SPAN_YEARS or not (m["pre"] or m["post"]):
         return None
+    if not m["post"] and _NOT_A_SPAN.match(m.string, m.end()):
+        return None  # "sau 5 năm tới", "trong 3 năm tuổi"
     return PeriodMention(m.start(), m.end(), "span", carries="no", years=n)
 
 
@@ -216,8 +219,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
          r"|(?<![\d/])\d{1,2}/\d{1,2}/\d{4}", _date),
         (rf"(?:nhiệm\s+kỳ|giai\s+đoạn|năm\s+học|niên\s+khóa)\s+{_Y}{_DASH}{_Y2}", _term),
         (rf"từ\s+năm\s+{_Y}\s+(?:đến|tới)\s+(?:năm\s+)?{_Y2}", _term),
-        (r"(?:(?:sau|trong|qua)\s+)?(?<![\w.,])(?P<n>\d{1,2})\s+năm\s+(?:qua|vừa\s+qua|gần\s+đây)(?!\w)"
-         r"|(?:sau|trong|qua)\s+(?P<n2>\d{1,2})\s+năm(?!\s+(?:tuổi|tới|sau|trước|nữa)(?!\w))(?!\w)", _span),
+        (r"(?<![\w.,])(?:(?P<pre>sau|trong|qua)\s+)?(?P<n>\d{1,2})\s+năm"
+         r"(?P<post>\s+(?:qua|vừa\s+qua|gần\s+đây))?(?!\w)", _span),
         (r"đợt\s+(?P<d>\d{1,2})\s*/\s*(?P<n>\d{1,2})(?![\d/])", _round),
         (rf"(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
         (rf"nửa\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
