@@ -39,6 +39,20 @@ def described_end(text: str, pos: int, limit: int = 14) -> int | None:
     return pos if LEVEL_WORD.match(text, pos) else None
 
 
+def purpose_end(text: str, pos: int, limit: int = 8) -> int | None:
+    """A working group's purpose in lower case, up to a level word or a one-word stop ("do", "đã",
+    "tại"; a two-word verb stays inside: "Tổ công tác| hỗ trợ nhà đầu tư| do …"); None when empty."""
+    toks = _tokens(text, pos, limit=limit)
+    end = None
+    for tok in toks:
+        if LEVEL_WORD.match(text, tok.start() - 1) or not tok.group().islower():
+            break
+        if tok.group() in words_of("name_stop"):
+            break
+        end = tok.end()
+    return end
+
+
 def is_place(name: str, head_words: int) -> bool:
     """ "Hội An", "Trường Sa": a place whose name begins like a body."""
     words = name.split()

@@ -59,6 +59,7 @@ class Pattern:
     name: str = ""  # the canonical name, when the pattern is a short form
     runs_on: bool = False  # a named body whose name may go on in lower case up to a level word
     of_committee: bool = False  # an organ of the committee ("Ban Thường vụ"), not of the Đảng bộ
+    open_end: bool = False  # a described body whose purpose may end without a level word ("Tổ công tác …")
     bare: bool = False  # may stand alone, its committee from context ("Ban Thường vụ gồm 11 đồng chí")
 
 

@@ -24,7 +24,7 @@ from extractors.places import (
     kind_of_level_word,
     places_by_start,
 )
-from extractors.unit_names import described_end, enterprise_end, is_place, named_end
+from extractors.unit_names import described_end, enterprise_end, is_place, named_end, purpose_end
 from extractors.unit_patterns import (
     ABBR_IN_PARENS,
     LEVEL_WORD,
@@ -116,9 +116,10 @@ def _parse(text: str, start: int, head: str, by_start: dict[int, PlaceMention]) 
                 return unit
         elif pat.role == "described":
             unit = UnitMatch(start, end, pat.kind, start, pat.place, pat.style)
-            unit.end = described_end(text, end) or end
-            _tail(text, unit, by_start)
-            return unit
+            unit.end = described_end(text, end) or (purpose_end(text, end) if pat.open_end else end) or 0
+            if unit.end:  # a working group needs its purpose: "Tổ công tác hỗ trợ nhà đầu tư"
+                _tail(text, unit, by_start)
+                return unit
         elif pat.role == "enterprise":
             name_end = enterprise_end(text, end)
             if name_end is not None:

@@ -391,3 +391,20 @@ def test_units_place_after_the_2025_reform(
 )
 def test_units_old_tone_placement(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert units_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a working group named by its purpose, the place from the article
+        ("Huyện lập Tổ công tác giải phóng mặt bằng do Phó Chủ tịch UBND huyện làm Tổ trưởng.",
+         [("Tổ công tác giải phóng mặt bằng", "Tổ công tác giải phóng mặt bằng huyện Yên Lạc", "other"),
+          ("UBND huyện", "Ủy ban nhân dân huyện Yên Lạc", "government")]),
+        ("Tổ giúp việc cải cách hành chính huyện Yên Lạc đã họp.",
+         [("Tổ giúp việc cải cách hành chính huyện Yên Lạc", "Tổ giúp việc cải cách hành chính huyện Yên Lạc",
+           "other")]),
+        ("Tổ công tác đã họp.", []),  # no purpose: not pinned down
+    ],
+)
+def test_units_working_groups_named_by_purpose(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert units_of(DISTRICT + sentence) == expected
