@@ -26,6 +26,7 @@ Approach, sentence by sentence (offsets never leave the article text):
    who or what a figure went to ("GPMB 12,8 ha cho 6 dự án"); a count of what is not done ("2 chỉ
    tiêu chưa hoàn thành") is ``other``. A bare "đạt N%" after a counted part ("58/96 trường hợp")
    is its share of the total. A part counted after "trong đó" is a row, as are targets surpassed.
+   Investment capital ("tăng vốn", "vốn tăng thêm", "vốn đầu tư") is FDI in dollars, DDI in đồng.
 4. **Kind** (:mod:`extractors.kinds`), **period** (:mod:`extractors.periods`) and **location**
    (:mod:`extractors.figure_places`): the most specific place named around the figure, else the
    article's running place.
@@ -247,6 +248,17 @@ def _topic(text: str, first: tuple[int, int], sfigs: list[Fig], cues: list[Cue])
     return (named[-1].value, named[-1].text) if named else None
 
 
+def _by_currency(code: str, fig: Fig, clause: tuple[int, int], sfigs: list[Fig]) -> str:
+    """ "fdi|ddi": fdi for a dollar amount, ddi for a đồng one; a count takes the amount after it in
+    its clause, else the one before it in its sentence."""
+    amounts = [f for f in sfigs if f.source == "money"]
+    after = [f for f in amounts if fig.end <= f.start < clause[1]]
+    before = [f for f in amounts if f.end <= fig.start]
+    money = fig if fig.source == "money" else (after[0] if after else before[-1] if before else None)
+    usd, vnd = code.split("|", 1)
+    return {"USD": usd, "VND": vnd}.get(money.unit if money else "", "other")
+
+
 def _named_before_bracket(text: str, clause: tuple[int, int], cues: list[Cue]) -> tuple[str, str] | None:
     """The indicator named right before the "(" that opens ``clause``, if any."""
     if not text[: clause[0]].rstrip().endswith("("):
@@ -351,6 +363,8 @@ def _sentence_rows(
                 code, label = topic
             else:
                 code, label = _default_code(f), _label(text, clause, f, window_start)
+            if "|" in code:
+                code = _by_currency(code, f, clause, sfigs)
             if noun and _NOT_DONE.match(text, f.end):
                 code, label = "other", _label(text, clause, f, window_start)  # "2 chỉ tiêu chưa hoàn thành"
             unit = "party_member" if f.unit == "person" and code in PARTY_MEMBER_CODES else f.unit

@@ -475,6 +475,11 @@ TOPIC_BACK = [
      "targets_completed", "actual"),
     ("Năm 2023, Đảng ủy nhận 20 đơn thư, trong đó 12 đơn thuộc thẩm quyền.", "12 đơn", "other", "actual"),
     ("Kỳ họp đã thông qua 14 nghị quyết quan trọng.", "14 nghị quyết", "other", "actual"),
+    # capital added or invested is foreign in dollars, domestic in đồng; a count takes its amount's currency
+    ("Quý III có 6 dự án điều chỉnh tăng vốn thêm 18,5 triệu USD.", "6 dự án", "fdi", "actual"),
+    ("Quý III có 6 dự án điều chỉnh tăng vốn thêm 18,5 triệu USD.", "18,5 triệu", "fdi", "actual"),
+    ("Công ty cổ phần Hòa Bình mở rộng nhà máy với số vốn tăng thêm 250 tỷ đồng.", "250 tỷ", "ddi", "actual"),
+    ("Nhà máy linh kiện của công ty Hàn Quốc có vốn đầu tư 40 triệu USD.", "40 triệu", "fdi", "actual"),
     # money an inspection orders paid back is a finding, not a target
     ("Đoàn kiểm tra phát hiện chi sai, yêu cầu nộp trả 120 triệu đồng.", "120 triệu", "other", "actual"),
     ("Qua thanh tra, kiến nghị thu hồi 2,3 tỷ đồng về ngân sách.", "2,3 tỷ", "other", "actual"),
