@@ -31,6 +31,10 @@ GLUED_HEADLINE_SPAN = 30  # how far after the glue the next headline's "Place:" 
 GLUE_ENDS = "%\"”')"  # what a glued headline may end with besides a letter or digit
 _UPPER = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
 _GLUE_CANDIDATE = re.compile(rf"(?=([^\W_]|(?<=\S)[{re.escape(GLUE_ENDS)}])[{_UPPER}])")
+# "Trong công tác bảo đảm trật tự an toàn giao thông, …": a topic named for the whole sentence
+_TOPIC = re.compile(
+    r"(?:trong\s+(?:công\s+tác|lĩnh\s+vực)|về|đối\s+với|(?:ở\s+)?lĩnh\s+vực|công\s+tác)(?!\w)", re.IGNORECASE
+)
 # where a clause ends: the break itself is not part of either clause
 _BREAK = re.compile(r"\s*(?:;|:|\(|\)|…|\.{3}|,(?=\s))\s*")
 # the words a clause that continues the previous subject starts with
@@ -200,3 +204,23 @@ def headline_pieces(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:
     line = text[sent[0] : sent[1]]
     cuts = [sent[0]] + [sent[0] + i for i in glues(line)] + [sent[1]]
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def topic_of(
+    text: str, first: tuple[int, int], fig_starts: list[int], cues: list[Cue]
+) -> tuple[str, str] | None:
+    """The indicator an opening "Trong công tác …, " / "Về …, " clause without a figure names."""
+    if not _TOPIC.match(text, first[0], first[1]) or any(first[0] <= f < first[1] for f in fig_starts):
+        return None
+    named = [c for c in cues if first[0] <= c.start and c.end <= first[1] and c.value != "other"]
+    return (named[-1].value, named[-1].text) if named else None
+
+
+def named_before_bracket(text: str, clause: tuple[int, int], cues: list[Cue]) -> tuple[str, str] | None:
+    """The indicator named right before the "(" that opens ``clause``, if any."""
+    if not text[: clause[0]].rstrip().endswith("("):
+        return None
+    for c in cues:
+        if c.value != "other" and re.fullmatch(r"\s*\(\s*", text[c.end : clause[0]]):
+            return c.value, c.text
+    return None

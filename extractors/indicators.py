@@ -48,8 +48,10 @@ from extractors.clauses import (
     headline_runs,
     is_dependent,
     lexicon,
+    named_before_bracket,
     segment_of,
     split,
+    topic_of,
 )
 from extractors.datafiles import read_csv
 from extractors.figure_places import FigurePlaces
@@ -101,10 +103,6 @@ _NEGATED = re.compile(
 _CONTRAST = re.compile(r"(?<!\w)(?:nhưng|song|trong\s+khi|tuy\s+nhiên|mặc\s+dù)(?!\w)", re.IGNORECASE)
 # "trên tổng chiều dài 24,3 km": a whole named as the base of the figure before it, not a new subject
 _OUT_OF = re.compile(r"(?<!\w)(?:trên|so\s+với)\s+tổng(?:\s+số)?(?:\s+[^\W\d]+){0,4}\s*$", re.IGNORECASE)
-# "Trong công tác bảo đảm trật tự an toàn giao thông, …": a topic named for the whole sentence
-_TOPIC = re.compile(
-    r"(?:trong\s+(?:công\s+tác|lĩnh\s+vực)|về|đối\s+với|(?:ở\s+)?lĩnh\s+vực|công\s+tác)(?!\w)", re.IGNORECASE
-)
 _LABEL_TRIM = re.compile(
     r"^(?:(?:và|trong\s+đó|đã|thì|còn|riêng|với|có|cùng\s+với\s+đó|đồng\s+thời)(?:\s+|$))+|"
     r"(?:\s+(?:đã|đạt|được|là|có|với|cho|đối\s+với|tới|ước|tăng|giảm|bằng|chiếm|phấn\s+đấu|khoảng|"
@@ -240,14 +238,6 @@ def _is_row(text: str, fig: Fig, cue: Cue | None, kind: str, part: bool = False)
     )
 
 
-def _topic(text: str, first: tuple[int, int], sfigs: list[Fig], cues: list[Cue]) -> tuple[str, str] | None:
-    """The indicator an opening "Trong công tác …, " / "Về …, " clause without a figure names."""
-    if not _TOPIC.match(text, first[0], first[1]) or any(first[0] <= f.start < first[1] for f in sfigs):
-        return None
-    named = [c for c in cues if first[0] <= c.start and c.end <= first[1] and c.value != "other"]
-    return (named[-1].value, named[-1].text) if named else None
-
-
 def _by_currency(code: str, fig: Fig, clause: tuple[int, int], sfigs: list[Fig]) -> str:
     """ "fdi|ddi": fdi for a dollar amount, ddi for a đồng one; a count takes the amount after it in
     its clause, else the one before it in its sentence."""
@@ -257,16 +247,6 @@ def _by_currency(code: str, fig: Fig, clause: tuple[int, int], sfigs: list[Fig])
     money = fig if fig.source == "money" else (after[0] if after else before[-1] if before else None)
     usd, vnd = code.split("|", 1)
     return {"USD": usd, "VND": vnd}.get(money.unit if money else "", "other")
-
-
-def _named_before_bracket(text: str, clause: tuple[int, int], cues: list[Cue]) -> tuple[str, str] | None:
-    """The indicator named right before the "(" that opens ``clause``, if any."""
-    if not text[: clause[0]].rstrip().endswith("("):
-        return None
-    for c in cues:
-        if c.value != "other" and re.fullmatch(r"\s*\(\s*", text[c.end : clause[0]]):
-            return c.value, c.text
-    return None
 
 
 def _whole(v: float | None) -> int | float | None:
@@ -326,7 +306,7 @@ def _sentence_rows(
         if c.stands_in(text, next((k for k in clauses if k[0] <= c.start < k[1]), sent))
         and not _NEGATED.search(text, max(0, c.start - 24), c.start)
     ]
-    topic = _topic(text, clauses[0], sfigs, cues) if clauses else None
+    topic = topic_of(text, clauses[0], [f.start for f in sfigs], cues) if clauses else None
     subject: tuple[str, str] | None = None
     out: list[Span] = []
     carry_out = target_carry
@@ -341,7 +321,7 @@ def _sentence_rows(
         # the clause after a bracket goes on with the clause before it: "Vốn DDI (…) thu hút được 62 dự án"
         after_bracket = text[: clause[0]].rstrip().endswith(")")
         # "giải ngân vốn đầu tư công (đạt 86,7%)": a bracketed figure belongs to the phrase before it
-        subject = _named_before_bracket(text, clause, cues) or subject
+        subject = named_before_bracket(text, clause, cues) or subject
         for f in in_clause:
             cue = _cue_for(text, f, clause, window_start, cues)
             if window_start == clause[0]:

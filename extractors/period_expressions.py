@@ -1,0 +1,267 @@
+"""Period expressions: the words that say which time a figure belongs to, and their roles.
+
+:func:`find_periods` finds every period expression with its role:
+
+- ``point``: a period figures belong to: "năm 2024" → ``2024``, "6 tháng đầu năm" → ``H1``,
+  "quý I/2023" → ``2023-Q1``, "11 tháng" → ``M11``, "tháng 5/2024" → ``2024-05``,
+  "từ đầu năm đến nay" (year to date, read against the publication month);
+- ``plan``: a year named as the one planned for ("triển khai nhiệm vụ năm 2024"): the period of
+  figures next to it, but not the year an expression that leaves it unsaid belongs to;
+- ``term``: "nhiệm kỳ 2020-2025", "giai đoạn 2021 - 2025" → ``2020/2025``; a term carries to the
+  rest of its paragraph ("Nhiệm kỳ 2020 - 2025, … . Tổng thu 5 năm đạt …") unless it names the
+  term of a body ("Đại hội … nhiệm kỳ 2025 - 2030", "Ban Chấp hành … nhiệm kỳ …");
+- ``span``: "5 năm qua", "sau 5 năm" → the term of that length named earlier ("2020/2025"), else
+  the N years up to the publication year; it speaks for its own sentence only;
+- ``base``: a comparison base, never the figure's period: "(so với) cùng kỳ năm 2021",
+  "so với năm trước", and any period written after "so với" ("so với 6 tháng đầu năm");
+- ``date``: a day named in passing ("ngày 10 tháng 12 năm 2024", "15/7/2023"), never a period;
+  but "đến ngày 15/8/2024" (as of) gives ``2024-08`` and "đến hết tháng 9" gives ``M9``; a start
+  point ("từ tháng 11/2023 đến nay", "kể từ năm 2020", "từ ngày 1/7 đến nay", role ``since``) is
+  not a period either: the figures of its sentence run up to now and take the publication year;
+  a badge round named by its day ("Huy hiệu Đảng đợt 7/11") is that month.
+
+Not every period becomes the article's running period: one singled out by "riêng"/"trong đó"
+("Riêng quý III, …") speaks for its own sentence only, and one a target is set for ("phấn đấu 6
+tháng cuối năm …") only for the rest of its paragraph (``PeriodMention.carries``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+MONTHS_TO_PART = {3: "Q1", 6: "H1", 12: ""}
+# bare "N tháng" (no "đầu năm", no year) is a reporting period only for these N
+BARE_MONTH_SPANS = (6, 8, 9, 10, 11)
+_NOT_A_SPAN = re.compile(r"\s+(?:tuổi|tới|sau|trước|nữa)(?!\w)", re.IGNORECASE)
+MIN_SPAN_YEARS, MAX_SPAN_YEARS = 2, 10  # "5 năm qua"; not "1 năm", not "70 năm tuổi Đảng"
+# "Đại hội … nhiệm kỳ 2025 - 2030", "Ban Chấp hành … nhiệm kỳ …": the term of a body, not a period
+_BODY_TERM = re.compile(
+    r"(?:đại\s+hội|ban\s+chấp\s+hành|ban\s+thường\s+vụ|hội\s+đồng\s+nhân\s+dân|HĐND|khóa|khoá|"
+    r"lần\s+thứ|bầu|ủy\s+viên|uỷ\s+viên)(?!\w)[^.;:\n]{0,60}$",
+    re.IGNORECASE,
+)
+MONTH_END_DAY = 28
+# "nhiệm vụ năm 2024", "phương hướng … năm 2025": a year planned for, not the one reported on
+_PLAN_BEFORE = re.compile(
+    r"(?:nhiệm\s+vụ|phương\s+hướng|kế\s+hoạch|định\s+hướng)(?:\s+[^\s,;.]+){0,2}\s+$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    """A period expression: ``part`` is "" (whole year), H1/H2, Q1..Q4, M<n>, MM, or YTD."""
+
+    start: int
+    end: int
+    role: str  # point | plan | term | span (N years up to now) | base | date | since (a start point)
+    part: str = ""
+    year: int | None = None
+    year2: int | None = None
+    carries: str = "yes"  # yes | paragraph (a period aimed for) | no (singled out: "Riêng quý III")
+    years: int = 0  # a span's length: "5 năm qua" -> 5
+
+    def code(self, default_year: int | None, published_month: int | None = None) -> str | None:
+        """The contract's period code, or None when no year can be found."""
+        if self.role == "term":
+            return f"{self.year}/{self.year2}"
+        year = self.year if self.year is not None else default_year
+        if year is None:
+            return None
+        part = self.part
+        if part == "YTD":
+            months = (published_month - 1) if published_month else 0
+            part = MONTHS_TO_PART.get(months, f"M{months}") if months > 0 else ""
+        return f"{year}-{part}" if part else str(year)
+
+
+_Y = r"(?P<y>(?:19|20)\d{2})(?!\d)"
+_Y2 = r"(?P<y2>(?:19|20)\d{2})(?!\d)"
+_OF_YEAR = rf"(?:\s*(?:/|-|năm)?\s*{_Y})?"
+_DASH = r"\s*[-–—]\s*"
+
+
+def _base(m: re.Match[str]) -> PeriodMention:
+    return PeriodMention(m.start(), m.end(), "base")
+
+
+def _date(m: re.Match[str]) -> PeriodMention:
+    return PeriodMention(m.start(), m.end(), "date")
+
+
+def _through(m: re.Match[str]) -> PeriodMention | None:
+    """ "đến hết tháng 9": the months from January up to that one."""
+    n = int(m["n"])
+    if not 1 <= n <= 12:
+        return None
+    part = MONTHS_TO_PART.get(n, f"M{n}")
+    return PeriodMention(m.start(), m.end(), "point", part, _year_of(m))
+
+
+def _as_of(m: re.Match[str]) -> PeriodMention | None:
+    """ "đến ngày 31/8/2025": January to August (a month's end); "đến ngày 15/8": August."""
+    day, n = int(m["d"]), int(m["n"])
+    if not 1 <= n <= 12:
+        return None
+    part = MONTHS_TO_PART.get(n, f"M{n}") if day >= MONTH_END_DAY else f"{n:02d}"
+    return PeriodMention(m.start(), m.end(), "point", part, _year_of(m))
+
+
+def _term(m: re.Match[str]) -> PeriodMention:
+    years = int(m["y"]), int(m["y2"])
+    return PeriodMention(m.start(), m.end(), "term", year=years[0], year2=years[1], carries="paragraph")
+
+
+def _span(m: re.Match[str]) -> PeriodMention | None:
+    n = int(m["n"])
+    if not MIN_SPAN_YEARS <= n <= MAX_SPAN_YEARS or not (m["pre"] or m["post"]):
+        return None
+    if not m["post"] and _NOT_A_SPAN.match(m.string, m.end()):
+        return None  # "sau 5 năm tới", "trong 3 năm tuổi"
+    return PeriodMention(m.start(), m.end(), "span", carries="no", years=n)
+
+
+def _round(m: re.Match[str]) -> PeriodMention | None:
+    """ "Huy hiệu Đảng đợt 7/11": the round awarded on that day, so that month."""
+    n = int(m["n"])
+    if not 1 <= n <= 12 or not 1 <= int(m["d"]) <= 31:
+        return None
+    return PeriodMention(m.start(), m.end(), "point", f"{n:02d}")
+
+
+def _year(m: re.Match[str]) -> PeriodMention:
+    return PeriodMention(m.start(), m.end(), "point", "", _year_of(m))
+
+
+def _half(m: re.Match[str]) -> PeriodMention:
+    return PeriodMention(m.start(), m.end(), "point", "H1" if m["h"].lower() == "đầu" else "H2", _year_of(m))
+
+
+def _quarter(m: re.Match[str]) -> PeriodMention:
+    q = m["q"].lower()
+    return PeriodMention(m.start(), m.end(), "point", f"Q{ROMAN.get(q) or int(q)}", _year_of(m))
+
+
+def _months(m: re.Match[str]) -> PeriodMention | None:
+    n = int(m["n"])
+    if not 2 <= n <= 12:
+        return None
+    explicit = m["y"] or m["tail"]
+    if not explicit and n not in BARE_MONTH_SPANS:
+        return None
+    part = MONTHS_TO_PART.get(n, f"M{n}")
+    return PeriodMention(m.start(), m.end(), "point", part, _year_of(m))
+
+
+def _month(m: re.Match[str]) -> PeriodMention | None:
+    n = int(m["n"])
+    if not 1 <= n <= 12:
+        return None
+    return PeriodMention(m.start(), m.end(), "point", f"{n:02d}", _year_of(m))
+
+
+def _ytd(m: re.Match[str]) -> PeriodMention:
+    year = _year_of(m)
+    return PeriodMention(m.start(), m.end(), "point", "" if year else "YTD", year)
+
+
+def _year_of(m: re.Match[str]) -> int | None:
+    return _int(m.groupdict().get("y"))
+
+
+def _int(s: str | None) -> int | None:
+    return int(s) if s else None
+
+
+Builder = Callable[[re.Match[str]], PeriodMention | None]
+
+# In priority order: where two expressions overlap, the earlier pattern wins.
+PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), b)
+    for p, b in (
+        (rf"(?:so\s+với\s+)?cùng\s+kỳ(?:\s+năm\s+(?:{_Y}|trước|ngoái))?", _base),
+        (rf"so\s+với\s+(?:cả\s+|đầu\s+|cuối\s+)?năm\s+(?:{_Y}|trước|ngoái)", _base),
+        (rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])", _through),
+        (rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+(?P<d>\d{{1,2}})\s*/\s*(?P<n>\d{{1,2}})"
+         rf"(?:\s*/\s*{_Y})?", _as_of),
+        (rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?P<d>\d{{1,2}})/(?P<n>\d{{1,2}})/{_Y}", _as_of),
+        (r"ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}(?:\s*(?:/|năm)\s*\d{4})?"
+         r"|(?<![\d/])\d{1,2}/\d{1,2}/\d{4}", _date),
+        (rf"(?:nhiệm\s+kỳ|giai\s+đoạn|năm\s+học|niên\s+khóa)\s+{_Y}{_DASH}{_Y2}", _term),
+        (rf"từ\s+năm\s+{_Y}\s+(?:đến|tới)\s+(?:năm\s+)?{_Y2}", _term),
+        (r"(?<![\w.,])(?:(?P<pre>sau|trong|qua)\s+)?(?P<n>\d{1,2})\s+năm"
+         r"(?P<post>\s+(?:qua|vừa\s+qua|gần\s+đây))?(?!\w)", _span),
+        (r"đợt\s+(?P<d>\d{1,2})\s*/\s*(?P<n>\d{1,2})(?![\d/])", _round),
+        (rf"(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
+        (rf"nửa\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
+        (rf"quý\s+(?P<q>IV|III|II|I|[1-4])(?!\w){_OF_YEAR}", _quarter),
+        (rf"(?<![\w.,])(?P<n>\d{{1,2}})\s+tháng(?P<tail>\s+(?:đầu\s+năm|năm\s+nay))?{_OF_YEAR}", _months),
+        (rf"(?:(?:đến|tới)\s+)?(?:hết|cuối)\s+năm(?:\s+{_Y})?", _year),
+        (rf"từ\s+đầu\s+năm(?:\s+{_Y})?(?:\s+(?:đến|tới)\s+nay)?", _ytd),
+        (rf"tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])(?!\s+(?:tới|sau|trước|tiếp)(?!\w))", _month),
+        (rf"(?:năm\s+tài\s+chính\s+|năm\s+|(?<=kế hoạch )|(?<=dự toán ))(?:{_Y}|nay)", _year),
+        (r"cả\s+năm(?!\s+(?:19|20)\d\d)", _year),
+    )
+)
+# a period written after these words is what a figure is compared with: "so với 6 tháng đầu năm"
+_COMPARED_WITH = re.compile(
+    r"(?<!\w)so(?:\s+với)?\s+(?:(?:cùng\s+)?(?:kỳ|thời\s+điểm|mức|kết\s+quả|số\s+liệu)\s+)?(?:của\s+)?$",
+    re.IGNORECASE,
+)
+# "từ tháng 11/2023 (đến nay)": where a figure starts counting, not its period (unless "… đến tháng 9")
+_SINCE = re.compile(r"(?<!\w)(?:kể\s+)?từ\s+(?:sau\s+)?$", re.IGNORECASE)
+_UP_TO_NOW = re.compile(r"\s*(?:đến|tới)\s+nay(?!\w)", re.IGNORECASE)
+_UNTIL_PERIOD = re.compile(r"\s*(?:đến|tới)\s+(?:hết\s+)?(?:tháng|quý|năm\s+(?:19|20)\d\d)", re.IGNORECASE)
+# "Riêng quý III, …", "trong đó tháng 9 …": a period singled out from the running one
+_SINGLED_OUT = re.compile(r"(?<!\w)(?:riêng|trong\s+đó)(?:\s+(?:trong|tại|ở))?\s+$", re.IGNORECASE)
+# "Phấn đấu 6 tháng cuối năm …", "mục tiêu năm 2025": a period a target is set for
+_AIMED = re.compile(
+    r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu(?!\s+quốc\s+gia)|phương\s+hướng|định\s+hướng)(?!\w)", re.IGNORECASE
+)
+_AIM_BEFORE = 25  # "phấn đấu đến năm 2025 …", "mục tiêu năm 2025"
+_AIM_AFTER = 30  # "6 tháng cuối năm, tỉnh phấn đấu …"
+_QUALIFIED = re.compile(r"(?:hơn|gần|khoảng|trên|dưới|sau|trong vòng|mất)\s*$", re.IGNORECASE)
+
+
+def find_periods(text: str) -> list[PeriodMention]:
+    """Every period expression in ``text``, left to right, not overlapping."""
+    found: list[tuple[int, int, PeriodMention]] = []
+    for rank, (pat, build) in enumerate(PATTERNS):
+        for m in pat.finditer(text):
+            pm = build(m)
+            if pm is None:
+                continue
+            duration = _QUALIFIED.search(text, max(0, m.start() - 12), m.start())
+            if build is _months and not pm.year and duration:
+                continue  # "hơn 1 tháng", "sau 6 tháng": a duration
+            found.append((rank, -(pm.end - pm.start), pm))
+    out: list[PeriodMention] = []
+    for _, _, pm in sorted(found, key=lambda t: (t[0], t[1])):
+        if all(pm.end <= o.start or o.end <= pm.start for o in out):
+            out.append(_in_context(text, pm))
+    return sorted(out, key=lambda p: p.start)
+
+
+def _in_context(text: str, pm: PeriodMention) -> PeriodMention:
+    """The mention's role and how far it carries, from the words around it."""
+    if pm.role == "term" and _BODY_TERM.search(text, max(0, pm.start - 80), pm.start):
+        return replace(pm, carries="no")
+    if pm.role == "date" and _SINCE.search(text, max(0, pm.start - 12), pm.start):
+        return replace(pm, role="since") if _UP_TO_NOW.match(text, pm.end) else pm  # "từ ngày 1/7 đến nay"
+    if pm.role not in ("point", "plan"):
+        return pm
+    if _COMPARED_WITH.search(text, max(0, pm.start - 30), pm.start):
+        return replace(pm, role="base")
+    if _SINCE.search(text, max(0, pm.start - 12), pm.start) and not _UNTIL_PERIOD.match(text, pm.end):
+        return replace(pm, role="since")
+    if pm.role == "point" and not pm.part and _PLAN_BEFORE.search(text, max(0, pm.start - 40), pm.start):
+        pm = replace(pm, role="plan")
+    if _SINGLED_OUT.search(text, max(0, pm.start - 16), pm.start):
+        return replace(pm, carries="no")
+    since = max(text.rfind(". ", 0, pm.start), text.rfind("\n", 0, pm.start), pm.start - _AIM_BEFORE) + 1
+    aim_after = _AIMED.search(text, pm.end, min(len(text), pm.end + _AIM_AFTER))
+    if _AIMED.search(text, since, pm.start) or (aim_after and "." not in text[pm.end : aim_after.start()]):
+        return replace(pm, carries="paragraph")
+    return pm
