@@ -31,6 +31,7 @@ GLUED_HEADLINE_SPAN = 30  # how far after the glue the next headline's "Place:" 
 GLUE_ENDS = "%\"”')"  # what a glued headline may end with besides a letter or digit
 _UPPER = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
 _GLUE_CANDIDATE = re.compile(rf"(?=([^\W_]|(?<=\S)[{re.escape(GLUE_ENDS)}])[{_UPPER}])")
+_BAR = re.compile(r"\s+\|\s+")
 # "Trong công tác bảo đảm trật tự an toàn giao thông, …": a topic named for the whole sentence
 _TOPIC = re.compile(
     r"(?:trong\s+(?:công\s+tác|lĩnh\s+vực)|về|đối\s+với|(?:ở\s+)?lĩnh\s+vực|công\s+tác)(?!\w)", re.IGNORECASE
@@ -180,12 +181,14 @@ def segment_of(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int
 
 
 def glues(sentence: str) -> list[int]:
-    """Where one headline runs into the next with no space: "…tín dụngVĩnh Phúc", "…đạt 61%Phường"."""
-    return [
+    """Where one headline runs into the next with no space ("…tín dụngVĩnh Phúc", "…đạt 61%Phường")
+    or after a bar ("… quý III/2024 | Tam Dương: …")."""
+    glued = [
         m.start() + 1
         for m in _GLUE_CANDIDATE.finditer(sentence)
         if m[1].islower() or m[1].isdigit() or m[1] in GLUE_ENDS
     ]
+    return sorted(glued + [m.end() for m in _BAR.finditer(sentence)])
 
 
 def is_headline_run(sentence: str) -> bool:
@@ -203,7 +206,13 @@ def headline_pieces(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:
     """The headlines of a related-headline run, each on its own."""
     line = text[sent[0] : sent[1]]
     cuts = [sent[0]] + [sent[0] + i for i in glues(line)] + [sent[1]]
-    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    pieces = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        while b > a and text[b - 1] in " |":
+            b -= 1
+        if b > a:
+            pieces.append((a, b))
+    return pieces
 
 
 def topic_of(

@@ -332,6 +332,19 @@ def test_indicators_glued_headlines_are_read_one_by_one(figure, kind, period, lo
     assert "Kim Bảng" not in r["sentence"]
 
 
+def test_indicators_headlines_set_apart_by_bars_are_read_one_by_one():
+    text = (
+        "Năm 2023, tỉnh kết nạp 900 đảng viên.\n"
+        "Hà Nam: Khởi công cụm công nghiệp quý III/2023 | Ninh Bình: Hơn 200 doanh nghiệp thành lập mới"
+    )
+    r = one(text, "200", published="2023-10-20")
+    assert (r["period"], r["location"], r["sentence"]) == (
+        None,
+        "Ninh Bình",
+        "Ninh Bình: Hơn 200 doanh nghiệp thành lập mới",
+    )
+
+
 # sentence, figure, the indicator it reports: the thing measured, not any keyword in the sentence
 MEASURED = [
     # the phrase after "chiếm … %" is the whole the share is taken of
