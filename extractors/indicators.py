@@ -87,6 +87,7 @@ _PART_OF = re.compile(r"(?<!\w)trong\s+đó\s*$", re.IGNORECASE)
 _FOR = re.compile(r"\s*cho(?!\w)", re.IGNORECASE)
 # "(… 58/96 trường hợp), đạt 60,4%": a bare percentage after a counted part is its share
 _BARE_REACHED = re.compile(r"\s*(?:đạt|bằng)(?:\s+(?:khoảng|gần|hơn|trên|dưới))?\s*$", re.IGNORECASE)
+_TOTAL_COUNT = re.compile(r"tổng\s+số(?!\w)", re.IGNORECASE)
 _OR_MORE = re.compile(r"\s*trở\s+lên(?!\w)", re.IGNORECASE)  # "từ 200 đảng viên trở lên"
 _COMPLETION = re.compile(r"(?:hoàn\s+thành|đạt|vượt|lên|thông\s+qua)(?:\s+và\s+vượt)?\s*$", re.IGNORECASE)
 # "chiếm 6,4% tổng thu nội địa": what follows is the whole, not the thing measured
@@ -331,7 +332,9 @@ def _sentence_rows(
             for_whom = window_start > clause[0] and _FOR.match(text, window_start) is not None
             segment = segment_of(text, sent, f.start)
             noun = f.noun.casefold() if f.source == "quantities" else ""
-            if (noun, segment) in counted:
+            if _TOTAL_COUNT.match(text, f.start):
+                goes_on = False  # "nâng tổng số tổ chức đảng … lên 19": a stock, not the flow before it
+            elif (noun, segment) in counted:
                 goes_on = True  # "xử lý 43 trường hợp …, đến nay đã xử lý xong 31 trường hợp"
             if cue is not None:
                 code, label = cue.value, cue.text

@@ -9,7 +9,8 @@ the ``noun`` as written and its ``role`` (count, measure, ratio); "18/19 chỉ t
 
 A noun of role ``before`` is written before a bare count ("kỷ luật 11 đảng viên, trong đó khiển
 trách 7, cảnh cáo 3"): the quantity runs from the noun to the number, which must end its phrase.
-"45,2/62 ha" is a done/total with a measure.
+"45,2/62 ha" is a done/total with a measure, and "nâng tổng số tổ chức đảng trong doanh nghiệp tư
+nhân lên 19" a count of the noun named after "tổng số".
 
 A figure with no known noun after it (a year, a decision number, a date, "Covid-19") is not a
 quantity, and neither is the ordinal "lần thứ 6". Whether a quantity is an indicator row is
@@ -95,6 +96,7 @@ NAMING_WORD_BEFORE = re.compile(
     r"(?<!\w)(?:năm|tháng|ngày|quý|số|khóa|khoá|kỳ|thứ|lần|đợt|giai\s+đoạn|điều|khoản|mục|bài)\s+$",
     re.IGNORECASE,
 )
+TOTAL_RAISED_REACH = 80  # how far before the number "tổng số <noun>" may stand
 _DECIMAL = r"\d+(?:,\d+)?"
 FRACTION_RE = re.compile(
     rf"(?:(?P<q>(?<!\w)(?:{_QUAL}))\s+)?(?<![\w.,/])(?P<done>{_DECIMAL})\s*/\s*(?P<total>{_DECIMAL})"
@@ -103,6 +105,23 @@ FRACTION_RE = re.compile(
 )
 # what may follow a count written after its noun: the end of its phrase ("khiển trách 7, cảnh cáo 3")
 _PHRASE_END = re.compile(r"\s*(?:[,;.)]|và(?!\w)|$)", re.IGNORECASE)
+
+
+@cache
+def total_raised_pattern() -> re.Pattern[str]:
+    """ "tổng số <noun> … lên": the noun of a total raised to a bare number."""
+    words = _alt([n.noun for n in nouns().values() if n.role == "count"])
+    return re.compile(
+        rf"(?<!\w)tổng\s+số\s+(?P<w>{words})(?!\w)[^\d,;.:()]{{0,50}}?\s(?:lên|lên\s+thành)\s+$",
+        re.IGNORECASE,
+    )
+
+
+def _total_raised(text: str, fig: Figure, known: dict[str, Noun]) -> Quantity | None:
+    m = total_raised_pattern().search(text, max(0, fig.start - TOTAL_RAISED_REACH), fig.start)
+    if m is None:
+        return None
+    return Quantity(m.start(), fig.end, fig.value, fig.high, None, m["w"], known[_key(m["w"])])
 
 
 @cache
@@ -142,11 +161,13 @@ def _after_noun(
     text: str, fig: Figure, before: re.Pattern[str] | None, known: dict[str, Noun]
 ) -> Quantity | None:
     """ "khiển trách 7": a bare count that ends its phrase, right after a noun written before it."""
-    if before is None or fig.approx or not _PHRASE_END.match(text, fig.end):
+    if fig.approx or not _PHRASE_END.match(text, fig.end):
         return None
+    if before is None:
+        return _total_raised(text, fig, known)
     m = before.search(text, max(0, fig.start - 30), fig.start)
     if m is None:
-        return None
+        return _total_raised(text, fig, known)
     written = m.group().strip()
     return Quantity(m.start(), fig.end, fig.value, fig.high, None, written, known[_key(written)])
 

@@ -493,6 +493,9 @@ TOPIC_BACK = [
     ("Quý III có 6 dự án điều chỉnh tăng vốn thêm 18,5 triệu USD.", "18,5 triệu", "fdi", "actual"),
     ("Công ty cổ phần Hòa Bình mở rộng nhà máy với số vốn tăng thêm 250 tỷ đồng.", "250 tỷ", "ddi", "actual"),
     ("Nhà máy linh kiện của công ty Hàn Quốc có vốn đầu tư 40 triệu USD.", "40 triệu", "fdi", "actual"),
+    # a total raised to a number is a stock, not the founding reported before it
+    ("Huyện ủy thành lập mới 2 tổ chức cơ sở đảng, nâng tổng số tổ chức đảng lên 31.", "lên 31", "other",
+     "actual"),
     # money an inspection orders paid back is a finding, not a target
     ("Đoàn kiểm tra phát hiện chi sai, yêu cầu nộp trả 120 triệu đồng.", "120 triệu", "other", "actual"),
     ("Qua thanh tra, kiến nghị thu hồi 2,3 tỷ đồng về ngân sách.", "2,3 tỷ", "other", "actual"),

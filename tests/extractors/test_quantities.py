@@ -145,6 +145,11 @@ def test_quantities_units_file_is_valid():
         # a count with its noun after it is read as usual; a number must end its phrase
         ("Cảnh cáo 3 tổ chức đảng.", [("3 tổ chức đảng", 3)]),
         ("Hình thức khiển trách 2 lần trong năm.", [("2 lần", 2)]),
+        # a total raised to a bare number counts the noun named after "tổng số"
+        (
+            "Xã thành lập 3 chi bộ, nâng tổng số chi bộ trực thuộc lên 27.",
+            [("3 chi bộ", 3), ("tổng số chi bộ trực thuộc lên 27", 27)],
+        ),
     ],
 )
 def test_quantities_read_a_count_written_after_its_noun(sentence, expected):
