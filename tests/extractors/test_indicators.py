@@ -496,6 +496,11 @@ TOPIC_BACK = [
     # a total raised to a number is a stock, not the founding reported before it
     ("Huyện ủy thành lập mới 2 tổ chức cơ sở đảng, nâng tổng số tổ chức đảng lên 31.", "lên 31", "other",
      "actual"),
+    # money set aside from a budget is spending; a budget that merely contributes is not
+    ("Năm tới, huyện sẽ dành 80 tỷ đồng từ ngân sách huyện để làm đường.", "80 tỷ", "budget_expenditure",
+     "target"),
+    ("Tỉnh đã bố trí 45 tỷ đồng vốn ngân sách tỉnh.", "45 tỷ", "budget_expenditure", "actual"),
+    ("Nguồn lực đạt 900 tỷ đồng, trong đó ngân sách tỉnh hỗ trợ 60 tỷ đồng.", "60 tỷ", "other", "actual"),
     # money an inspection orders paid back is a finding, not a target
     ("Đoàn kiểm tra phát hiện chi sai, yêu cầu nộp trả 120 triệu đồng.", "120 triệu", "other", "actual"),
     ("Qua thanh tra, kiến nghị thu hồi 2,3 tỷ đồng về ngân sách.", "2,3 tỷ", "other", "actual"),
