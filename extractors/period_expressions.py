@@ -38,6 +38,11 @@ BARE_MONTH_SPANS = (6, 8, 9, 10, 11)
 _NOT_A_SPAN = re.compile(r"\s+(?:tuổi|tới|sau|trước|nữa)(?!\w)", re.IGNORECASE)
 MIN_SPAN_YEARS, MAX_SPAN_YEARS = 2, 10  # "5 năm qua"; not "1 năm", not "70 năm tuổi Đảng"
 # "Đại hội … nhiệm kỳ 2025 - 2030", "Ban Chấp hành … nhiệm kỳ …": the term of a body, not a period
+# "Đại hội xác định mục tiêu nhiệm kỳ 2025 - 2030": the work of the term, not the body's name
+_TERM_OF_WORK = re.compile(
+    r"(?<!\w)(?:mục\s+tiêu|xác\s+định|đề\s+ra|phấn\s+đấu|kết\s+quả|thực\s+hiện|đánh\s+giá)(?!\w)",
+    re.IGNORECASE,
+)
 _BODY_TERM = re.compile(
     r"(?:đại\s+hội|ban\s+chấp\s+hành|ban\s+thường\s+vụ|hội\s+đồng\s+nhân\s+dân|HĐND|khóa|khoá|"
     r"lần\s+thứ|bầu|ủy\s+viên|uỷ\s+viên)(?!\w)[^.;:\n]{0,60}$",
@@ -246,7 +251,8 @@ def find_periods(text: str) -> list[PeriodMention]:
 
 def _in_context(text: str, pm: PeriodMention) -> PeriodMention:
     """The mention's role and how far it carries, from the words around it."""
-    if pm.role == "term" and _BODY_TERM.search(text, max(0, pm.start - 80), pm.start):
+    body = _BODY_TERM.search(text, max(0, pm.start - 80), pm.start) if pm.role == "term" else None
+    if body and not _TERM_OF_WORK.search(text, body.start(), pm.start):
         return replace(pm, carries="no")
     if pm.role == "date" and _SINCE.search(text, max(0, pm.start - 12), pm.start):
         return replace(pm, role="since") if _UP_TO_NOW.match(text, pm.end) else pm  # "từ ngày 1/7 đến nay"

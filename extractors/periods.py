@@ -104,8 +104,9 @@ class PeriodResolver:
             m for m in usable
             if m.role in ("term", "span") and sentence[0] <= m.start and m.end <= sentence[1]
         ]
-        if terms and _ANNUAL.search(self.text, clause[0], clause[1]):
-            return self._code(terms[0])  # "mục tiêu nhiệm kỳ 2025 - 2030: …; mỗi năm kết nạp 60 đảng viên"
+        reporting_terms = [m for m in terms if m.role == "span" or m.carries != "no"]  # not a body's term
+        if reporting_terms and _ANNUAL.search(self.text, clause[0], clause[1]):
+            return self._code(reporting_terms[0])  # "mục tiêu nhiệm kỳ 2025 - 2030: …; mỗi năm kết nạp …"
         before = [m for m in in_sentence if m.end <= fig[0]]
         if before:
             return self._code(before[-1])

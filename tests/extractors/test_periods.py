@@ -138,6 +138,20 @@ def _at(text: str, figure: str, published: str | None = None) -> str | None:
         "2025-10-01",
         "2030",
     ),
+    (
+        "Đại hội xác định mục tiêu nhiệm kỳ 2025 - 2030: đến năm 2030 có 20 xã đạt chuẩn; "
+        "mỗi năm kết nạp 50 đảng viên.",
+        "50 đảng viên",
+        "2025-08-20",
+        "2025/2030",
+    ),
+    # … but not the term of a body named in the sentence
+    (
+        "HĐND tỉnh khóa XVII, nhiệm kỳ 2021 - 2026 cho biết năm 2024 mỗi tháng thu bình quân 500 tỷ đồng.",
+        "500 tỷ",
+        "2024-07-10",
+        "2024",
+    ),
     # a period right after the figure counts only up to the semicolon
     (
         "Nhiệm kỳ 2026 - 2031, tỉnh phấn đấu thu ngân sách tăng trên 9%; đến năm 2031 có 20 xã đạt chuẩn.",
