@@ -96,14 +96,23 @@ class CueSet:
             for p in sorted({p for p, _ in pairs}, key=len, reverse=True)
         )
         self.pattern = re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
+        # matched text -> (value, count_only, needs): the same few phrases recur in every article
+        self._by_surface: dict[str, tuple[str, bool, re.Pattern[str] | None]] = {}
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
         end = len(text) if end is None else end
-        return [
-            Cue(m.start(), m.end(), self.values[k], m.group(), k in self.count_only, self.needs.get(k))
-            for m in self.pattern.finditer(text, start, end)
-            for k in (_key(m.group()),)
-        ]
+        out = []
+        for m in self.pattern.finditer(text, start, end):
+            value, count_only, needs = self._about(m.group())
+            out.append(Cue(m.start(), m.end(), value, m.group(), count_only, needs))
+        return out
+
+    def _about(self, surface: str) -> tuple[str, bool, re.Pattern[str] | None]:
+        about = self._by_surface.get(surface)
+        if about is None:
+            k = _key(surface)
+            about = self._by_surface[surface] = (self.values[k], k in self.count_only, self.needs.get(k))
+        return about
 
 
 def _words(phrase: str) -> str:
@@ -157,6 +166,15 @@ def _emit(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
         b -= 1
     if b > a:
         out.append((a, b))
+
+
+def ends_with_before(text: str, pos: int, char: str) -> bool:
+    """Is ``char`` the last non-space character before ``pos`` (``text[:pos].rstrip().endswith(char)``
+    without copying the text)?"""
+    i = pos
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i > 0 and text[i - 1] == char
 
 
 def is_dependent(text: str, clause: tuple[int, int]) -> bool:
@@ -227,7 +245,7 @@ def topic_of(
 
 def named_before_bracket(text: str, clause: tuple[int, int], cues: list[Cue]) -> tuple[str, str] | None:
     """The indicator named right before the "(" that opens ``clause``, if any."""
-    if not text[: clause[0]].rstrip().endswith("("):
+    if not ends_with_before(text, clause[0], "("):
         return None
     for c in cues:
         if c.value != "other" and re.fullmatch(r"\s*\(\s*", text[c.end : clause[0]]):

@@ -44,6 +44,7 @@ from typing import Any
 from extractors.clauses import (
     Cue,
     continues,
+    ends_with_before,
     headline_pieces,
     headline_runs,
     is_dependent,
@@ -320,7 +321,7 @@ def _sentence_rows(
         if not in_clause and named:
             subject = (named[-1].value, named[-1].text)  # "Tỷ lệ dân số đô thị (…) đạt 49%"
         # the clause after a bracket goes on with the clause before it: "Vốn DDI (…) thu hút được 62 dự án"
-        after_bracket = text[: clause[0]].rstrip().endswith(")")
+        after_bracket = ends_with_before(text, clause[0], ")")
         # "giải ngân vốn đầu tư công (đạt 86,7%)": a bracketed figure belongs to the phrase before it
         subject = named_before_bracket(text, clause, cues) or subject
         for f in in_clause:

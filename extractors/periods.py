@@ -58,6 +58,9 @@ class PeriodResolver:
             for m in find_periods(text)
         ]
         self.starts = [m.start for m in self.mentions]
+        # the mentions that can be a figure's period, and those of them that name a point in time
+        self.usable = [m for m in self.mentions if m.role in ("point", "plan", "term", "span")]
+        self.points = [m for m in self.usable if m.role in ("point", "plan")]
         self.pub_year, self.pub_month = _published(published or dateline(text))
 
     def _default_year(self, before: int) -> int | None:
@@ -91,15 +94,14 @@ class PeriodResolver:
         self, fig: tuple[int, int], clause: tuple[int, int], sentence: tuple[int, int], own_only: bool = False
     ) -> str | None:
         """The figure's period; ``own_only``: only what its own sentence says (a related headline)."""
-        usable = [m for m in self.mentions if m.role in ("point", "plan", "term", "span")]
+        usable = self.usable
         inside = [m for m in usable if clause[0] <= m.start and m.end <= clause[1]]
         if inside:
             # the period written before the figure, else the nearest one after it
             return self._code(min(inside, key=lambda m: (m.end > fig[0], _distance(m, fig))))
         if any(m.role == "since" and clause[0] <= m.start < fig[0] for m in self.mentions):
             return self._now()  # "riêng từ ngày 1/7 đến nay phường thu được 426 tỷ đồng"
-        points = [m for m in usable if m.role in ("point", "plan")]
-        in_sentence = [m for m in points if sentence[0] <= m.start and m.end <= sentence[1]]
+        in_sentence = [m for m in self.points if sentence[0] <= m.start and m.end <= sentence[1]]
         terms = [
             m for m in usable
             if m.role in ("term", "span") and sentence[0] <= m.start and m.end <= sentence[1]
@@ -139,7 +141,7 @@ class PeriodResolver:
     def _carries_to(self, m: PeriodMention, pos: int) -> bool:
         """Does the running period ``m`` still hold at ``pos`` (a later sentence)?"""
         if m.carries == "paragraph":
-            return "\n" not in self.text[m.end : pos]
+            return self.text.find("\n", m.end, pos) == -1
         return m.carries == "yes"
 
 

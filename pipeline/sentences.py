@@ -10,20 +10,28 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
 _ABBREV = {"đ.c", "tp", "th.s", "ths", "ts", "pgs", "gs", "bs", "ks", "mr", "st", "đ/c", "q", "p", "tt"}
 _END = re.compile(r"(?:\.{3}|…|[.!?])+[\"”’)]*(?=\s+[\"“‘(]?[A-ZÀ-Ỹ0-9Đ])")
+_LINE = re.compile(r"[^\n]+")
+_LAST_WORD = re.compile(r"(\S+)$")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every sentence, stripped of surrounding white space."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=32)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """Cached: the indicators stage and its period resolver both split the same article."""
     out: list[tuple[int, int]] = []
-    pos = 0
-    for line in re.finditer(r"[^\n]+", text):
+    for line in _LINE.finditer(text):
         ls, le = line.span()
         cut = ls
         for m in _END.finditer(text, ls, le):
-            word = re.search(r"(\S+)$", text[cut : m.start()])
+            word = _LAST_WORD.search(text, cut, m.start())
             if word and m.group().startswith(".") and not m.group().startswith("..."):
                 w = word.group(1).lower().rstrip(".")
                 if w in _ABBREV or (len(w) == 1 and w.isalpha()):
@@ -31,9 +39,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
             _emit(text, cut, m.end(), out)
             cut = m.end()
         _emit(text, cut, le, out)
-        pos = le
-    del pos
-    return out
+    return tuple(out)
 
 
 def _emit(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
