@@ -181,7 +181,7 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
 
 def _joined(text: str, toks: list[tuple[int, int, str]], i: int, n: int) -> bool:
     """Tokens i..i+n-1 are separated only by spaces or a hyphen (one name)."""
-    return all(NAME_GAP.fullmatch(text[toks[j][1] : toks[j + 1][0]]) for j in range(i, i + n - 1))
+    return all(NAME_GAP.fullmatch(text, toks[j][1], toks[j + 1][0]) for j in range(i, i + n - 1))
 
 
 def _level_word(text: str, toks: list[tuple[int, int, str]], i: int) -> frozenset[str] | None:
@@ -247,20 +247,19 @@ def places_by_start(text: str) -> dict[int, PlaceMention]:
 @lru_cache(maxsize=32)
 def _find_places(text: str) -> tuple[PlaceMention, ...]:
     """Cached: units and officials both ask for the places of the same article."""
-    index, guarded = gazetteer(), needs_level_word()
+    index, guarded, first_words = gazetteer(), needs_level_word(), _first_words()
     toks = _tokens(text)
+    # only a capitalised (or numeric) token can begin a name
+    caps = [i for i, t in enumerate(toks) if t[2][:1].isupper() or t[2].isdigit()]
     # run[i]: how many capitalised (or numeric) tokens from i on form one space-joined run
     run = [0] * (len(toks) + 1)
-    for i in range(len(toks) - 1, -1, -1):
-        if toks[i][2][:1].isupper() or toks[i][2].isdigit():
-            run[i] = 1 + (run[i + 1] if i + 1 < len(toks) and _joined(text, toks, i, 2) else 0)
+    for i in reversed(caps):
+        run[i] = 1 + (run[i + 1] if i + 1 < len(toks) and _joined(text, toks, i, 2) else 0)
     out: list[PlaceMention] = []
-    i = 0
-    while i < len(toks):
-        if not run[i]:
-            i += 1
+    free_from = 0  # the first token not inside a name found already
+    for i in caps:
+        if i < free_from or fold(toks[i][2]) not in first_words:
             continue
-        found = None
         for n in range(min(MAX_NAME_TOKENS, run[i]), 0, -1):
             key = tuple(fold(t[2]) for t in toks[i : i + n])
             cands = index.get(key)
@@ -268,11 +267,15 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
                 found = _mention(text, toks, i, n, key, cands, guarded)
                 if found is not None:
                     out.append(found)
-                    i += n
+                    free_from = i + n
                     break
-        if found is None:
-            i += 1
     return tuple(out)
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """The first (folded) syllable of every gazetteer name: no name begins with any other word."""
+    return frozenset(key[0] for key in gazetteer() if key)
 
 
 def _mention(text: str, toks: list[tuple[int, int, str]], i: int, n: int, key: tuple[str, ...],
