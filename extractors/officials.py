@@ -126,6 +126,10 @@ def find_names(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int
 
     for tok in SYLLABLE.finditer(text):
         word = tok.group()
+        if not word[:1].isupper():  # not title case: ends any run (the common case, decided cheaply)
+            if run:
+                flush()
+            continue
         joined = bool(run) and text[run[-1].end() : tok.start()] == " "
         if not joined:
             flush()

@@ -167,16 +167,22 @@ def lookup(name: str) -> list[Place]:
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     """Word tokens; a run-together "YênVĩnh" (two headlines glued by the page) is split in two."""
+    words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+    if not any(_may_be_glued(w) for _, _, w in words):
+        return words
     out = []
-    for m in WORD.finditer(text):
-        word, start = m.group(), m.start()
-        if len(word) < 3 or word[1:].islower() or word.isupper() or word.isdigit():
-            out.append((start, m.end(), word))
+    for start, end, word in words:
+        if not _may_be_glued(word):
+            out.append((start, end, word))
             continue
         cuts = [i for i in range(1, len(word)) if word[i].isupper() and word[i - 1].islower()]
         for a, b in zip([0, *cuts], [*cuts, len(word)], strict=True):
             out.append((start + a, start + b, word[a:b]))
     return out
+
+
+def _may_be_glued(word: str) -> bool:
+    return not (len(word) < 3 or word[1:].islower() or word.isupper() or word.isdigit())
 
 
 def _joined(text: str, toks: list[tuple[int, int, str]], i: int, n: int) -> bool:
