@@ -91,11 +91,8 @@ class CueSet:
             for p, words in (needs or {}).items()
             if words
         }
-        alts = "|".join(
-            re.escape(p).replace(r"\ ", r"\s+").replace(",", r"\s*,")
-            for p in sorted({p for p, _ in pairs}, key=len, reverse=True)
-        )
-        self.pattern = re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
+        self.phrases = sorted({p for p, _ in pairs}, key=len, reverse=True)  # the longest is tried first
+        self.pattern = re.compile(rf"(?<!\w)(?:{_alternation(self.phrases)})(?!\w)", re.IGNORECASE)
         # matched text -> (value, count_only, needs): the same few phrases recur in every article
         self._by_surface: dict[str, tuple[str, bool, re.Pattern[str] | None]] = {}
 
@@ -113,6 +110,24 @@ class CueSet:
             k = _key(surface)
             about = self._by_surface[surface] = (self.values[k], k in self.count_only, self.needs.get(k))
         return about
+
+
+def _phrase_regex(phrase: str) -> str:
+    return re.escape(phrase).replace(r"\ ", r"\s+").replace(",", r"\s*,")
+
+
+def _alternation(phrases: Sequence[str]) -> str:
+    """The phrases as one alternation, tried in the given order, with the phrases that begin with
+    the same word behind that word ("thu(?:\\s+ngân\\s+sách|\\s+nội\\s+địa|…)"), so that at each word
+    the regex tests each first word once instead of every phrase. Phrases with different first
+    words cannot both match at one place, so the phrase found is the one plain ``a|b|…`` finds."""
+    groups: dict[str, tuple[str, list[str]]] = {}
+    for phrase in phrases:
+        head = re.match(r"\w+", phrase)
+        word = head.group() if head else ""
+        rest = _phrase_regex(phrase)[len(re.escape(word)) :]
+        groups.setdefault(word.lower(), (word, []))[1].append(rest)
+    return "|".join(f"{re.escape(word)}(?:{'|'.join(rests)})" for word, rests in groups.values())
 
 
 def _words(phrase: str) -> str:
