@@ -86,6 +86,12 @@ _Y = r"(?P<y>(?:19|20)\d{2})(?!\d)"
 _Y2 = r"(?P<y2>(?:19|20)\d{2})(?!\d)"
 _OF_YEAR = rf"(?:\s*(?:/|-|năm)?\s*{_Y})?"
 _DASH = r"\s*[-–—]\s*"
+# "(tính) đến", "(đến) hết", "(so với) cùng": an optional first word written as an alternation
+# ("a b|b" for "(?:a )?b"), which matches the same but lets the regex engine pass over most
+# positions quickly
+_UNTIL = r"(?:tính\s+(?:đến|tới)|đến|tới)"
+_UNTIL_END = r"(?:(?:đến|tới)\s+(?:hết|cuối)|hết|cuối)"
+_SAME_PERIOD = r"(?:so\s+với\s+cùng|cùng)\s+kỳ"
 
 
 def _base(m: re.Match[str]) -> PeriodMention:
@@ -186,12 +192,12 @@ Builder = Callable[[re.Match[str]], PeriodMention | None]
 PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
     (re.compile(p, re.IGNORECASE), b)
     for p, b in (
-        (rf"(?:so\s+với\s+)?cùng\s+kỳ(?:\s+năm\s+(?:{_Y}|trước|ngoái))?", _base),
+        (rf"{_SAME_PERIOD}(?:\s+năm\s+(?:{_Y}|trước|ngoái))?", _base),
         (rf"so\s+với\s+(?:cả\s+|đầu\s+|cuối\s+)?năm\s+(?:{_Y}|trước|ngoái)", _base),
-        (rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])", _through),
-        (rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+(?P<d>\d{{1,2}})\s*/\s*(?P<n>\d{{1,2}})"
+        (rf"{_UNTIL}\s+(?:hết\s+)?tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])", _through),
+        (rf"{_UNTIL}\s+(?:hết\s+)?ngày\s+(?P<d>\d{{1,2}})\s*/\s*(?P<n>\d{{1,2}})"
          rf"(?:\s*/\s*{_Y})?", _as_of),
-        (rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?P<d>\d{{1,2}})/(?P<n>\d{{1,2}})/{_Y}", _as_of),
+        (rf"{_UNTIL}\s+(?:hết\s+)?(?P<d>\d{{1,2}})/(?P<n>\d{{1,2}})/{_Y}", _as_of),
         (r"ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}(?:\s*(?:/|năm)\s*\d{4})?"
          r"|(?<![\d/])\d{1,2}/\d{1,2}/\d{4}", _date),
         (rf"(?:nhiệm\s+kỳ|giai\s+đoạn|năm\s+học|niên\s+khóa)\s+{_Y}{_DASH}{_Y2}", _term),
@@ -203,7 +209,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
         (rf"nửa\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
         (rf"quý\s+(?P<q>IV|III|II|I|[1-4])(?!\w){_OF_YEAR}", _quarter),
         (rf"(?<![\w.,])(?P<n>\d{{1,2}})\s+tháng(?P<tail>\s+(?:đầu\s+năm|năm\s+nay))?{_OF_YEAR}", _months),
-        (rf"(?:(?:đến|tới)\s+)?(?:hết|cuối)\s+năm(?:\s+{_Y})?", _year),
+        (rf"{_UNTIL_END}\s+năm(?:\s+{_Y})?", _year),
         (rf"từ\s+đầu\s+năm(?:\s+{_Y})?(?:\s+(?:đến|tới)\s+nay)?", _ytd),
         (rf"tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])(?!\s+(?:tới|sau|trước|tiếp)(?!\w))", _month),
         (rf"(?:năm\s+tài\s+chính\s+|năm\s+|(?<=kế hoạch )|(?<=dự toán ))(?:{_Y}|nay)", _year),
