@@ -168,8 +168,8 @@ def lookup(name: str) -> list[Place]:
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     """Word tokens; a run-together "YênVĩnh" (two headlines glued by the page) is split in two."""
     words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
-    if not any(_may_be_glued(w) for _, _, w in words):
-        return words
+    if not [w for _, _, w in words if len(w) > 2 and not (w[1:].islower() or w.isupper() or w.isdigit())]:
+        return words  # the common case: no word can hold two glued together (see _may_be_glued)
     out = []
     for start, end, word in words:
         if not _may_be_glued(word):
@@ -260,7 +260,8 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
     # run[i]: how many capitalised (or numeric) tokens from i on form one space-joined run
     run = [0] * (len(toks) + 1)
     for i in reversed(caps):
-        run[i] = 1 + (run[i + 1] if i + 1 < len(toks) and _joined(text, toks, i, 2) else 0)
+        joined = i + 1 < len(toks) and NAME_GAP.fullmatch(text, toks[i][1], toks[i + 1][0]) is not None
+        run[i] = 1 + (run[i + 1] if joined else 0)
     out: list[PlaceMention] = []
     free_from = 0  # the first token not inside a name found already
     for i in caps:
