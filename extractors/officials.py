@@ -24,7 +24,7 @@ when a PER span covers it. Articles without such a run never load the model; ``U
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from extractors.datafiles import read_csv
@@ -61,7 +61,6 @@ class Title:
     end: int
     unit: Span | None  # the body of the main post: the first that is not a bare membership
     rank_only: bool = False  # "Đại tá": a rank, not a post
-    main_start: int = -1  # where the first post that is not a bare membership begins
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +144,7 @@ def find_names(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int
 def parse_title(ctx: Context, pos: int) -> Title | None:
     """A chain of posts starting at ``pos``: "Ủy viên BTV Tỉnh ủy, Phó Chủ tịch UBND tỉnh"."""
     text = ctx.text
-    end, unit, first, rank_only, main_start = pos, None, True, True, -1
+    end, unit, first, rank_only = pos, None, True, True
     bodies: list[tuple[str, Span]] = []  # each post with its body, in order
     while True:
         at = end
@@ -178,10 +177,8 @@ def parse_title(ctx: Context, pos: int) -> Title | None:
         rank_only = rank_only and re.sub(r"\s+", " ", post.group()).casefold() in ranks()
         if post_unit is not None and post_unit is not unit:
             bodies.append((post.group(), post_unit))
-        if main_start < 0 and not post.group().casefold().startswith(MEMBERSHIP):
-            main_start = at
         end, unit, first = post_end, post_unit, False
-    return None if first else Title(pos, end, main_body(bodies) or unit, rank_only, main_start)
+    return None if first else Title(pos, end, main_body(bodies) or unit, rank_only)
 
 
 def main_body(bodies: list[tuple[str, Span]]) -> Span | None:
@@ -268,14 +265,12 @@ def match_rules(
             found.append((name, title))
         else:
             untitled.append(name)
-    # a later mention of a full name already seen with a post ("bà Vi Thị Quyên đề nghị") keeps its
-    # main post: the chain from the first post that is not a bare membership ("Ủy viên …" dropped)
+    # a later mention of a full name already seen with a post ("bà Vi Thị Quyên đề nghị") keeps the
+    # whole chain of posts written for it: that is the post written nearest to the name
     titled = {text[a:b]: t for (a, b), t in found}
     for a, b in untitled:
         if text[a:b] in titled and text[max(0, a - 6) : a].strip().casefold() != "ảnh:":
-            earlier = titled[text[a:b]]
-            main = replace(earlier, start=earlier.main_start) if earlier.main_start > 0 else earlier
-            found.append(((a, b), main))
+            found.append(((a, b), titled[text[a:b]]))
     unsure = unsure_candidates(ctx, blocked, found, namesakes) if with_unsure else []
     return found, unsure
 

@@ -378,12 +378,12 @@ def test_officials_ranks_and_bodies_of_the_state(
     ("text", "later_title"),
     [
         ("Đồng chí Lê Văn Tâm, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy dự. "
-         "Đồng chí Lê Văn Tâm phát biểu.", "Trưởng Ban Dân vận Tỉnh ủy"),
+         "Đồng chí Lê Văn Tâm phát biểu.", "Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy"),
         ("Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Đỗ Văn Hải dự. Ông Đỗ Văn Hải nhấn mạnh.",
          "Bí thư Tỉnh ủy, Chủ tịch Hội đồng nhân dân tỉnh"),
         ("Ông Phạm Văn An, Ủy viên Ban Chấp hành Đảng bộ tỉnh dự. Ông Phạm Văn An tặng quà.",
          "Ủy viên Ban Chấp hành Đảng bộ tỉnh"),
     ],
 )
-def test_officials_later_mention_keeps_the_main_post(text: str, later_title: str) -> None:
+def test_officials_later_mention_keeps_the_whole_chain(text: str, later_title: str) -> None:
     assert officials_of(text, use_ner=False)[-1][1] == later_title
