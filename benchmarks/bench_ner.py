@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.article import nfc  # noqa: E402
+from pipeline.evaluate import overlap_pairs  # noqa: E402
 from pipeline.readers import split_title  # noqa: E402
 from pipeline.segment import align  # noqa: E402
 from pipeline.sentences import sentences  # noqa: E402
@@ -97,22 +98,9 @@ def match_exact(pred: Iterable[tuple[int, int]], gold: Iterable[tuple[int, int]]
 
 
 def match_overlap(pred: Sequence[tuple[int, int]], gold: Sequence[tuple[int, int]]) -> Counts:
-    used: set[int] = set()
-    c = Counts()
-    for ga, gb in sorted(gold):
-        best: tuple[int, int] | None = None
-        for i, (pa, pb) in enumerate(pred):
-            if i not in used and pa < gb and ga < pb:
-                overlap = min(pb, gb) - max(pa, ga)
-                if best is None or overlap > best[0]:
-                    best = (overlap, i)
-        if best is None:
-            c.fn += 1
-        else:
-            used.add(best[1])
-            c.tp += 1
-    c.fp = len(pred) - len(used)
-    return c
+    """Overlapping spans, one to one, as the contract scores units (pipeline.evaluate)."""
+    tp = len(overlap_pairs(pred, sorted(gold)))
+    return Counts(tp, len(pred) - tp, len(gold) - tp)
 
 
 def load_set(gold_path: Path, articles: Path) -> list[tuple[str, dict]]:

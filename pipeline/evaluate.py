@@ -122,28 +122,37 @@ def _unit_spans(units: Sequence[Mapping[str, Any]]) -> list[tuple[int, int, str,
     return sorted(out)
 
 
-def score_units(pred: Sequence[Mapping[str, Any]], gold: Sequence[Mapping[str, Any]]) -> Score:
-    ps, gs = _unit_spans(pred), _unit_spans(gold)
+def overlap_pairs(
+    pred: Sequence[tuple[int, int]], gold: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """One-to-one matches of spans that overlap, as (gold index, pred index): each gold span, in
+    the order given, takes the unused predicted span it overlaps most."""
     used: set[int] = set()
-    s = Score()
-    for ga, gb, gname, gkind in gs:
+    pairs = []
+    for gi, (ga, gb) in enumerate(gold):
         best = None
-        for i, (pa, pb, _, _) in enumerate(ps):
+        for i, (pa, pb) in enumerate(pred):
             if i not in used and pa < gb and ga < pb:
                 overlap = min(pb, gb) - max(pa, ga)
                 if best is None or overlap > best[0]:
                     best = (overlap, i)
-        if best is None:
-            s.fn += 1
-            continue
-        used.add(best[1])
-        s.tp += 1
-        _, _, pname, pkind = ps[best[1]]
+        if best is not None:
+            used.add(best[1])
+            pairs.append((gi, best[1]))
+    return pairs
+
+
+def score_units(pred: Sequence[Mapping[str, Any]], gold: Sequence[Mapping[str, Any]]) -> Score:
+    ps, gs = _unit_spans(pred), _unit_spans(gold)
+    pairs = overlap_pairs([(a, b) for a, b, _, _ in ps], [(a, b) for a, b, _, _ in gs])
+    s = Score(len(pairs), len(ps) - len(pairs), len(gs) - len(pairs))
+    for gi, pi in pairs:
+        _, _, gname, gkind = gs[gi]
+        _, _, pname, pkind = ps[pi]
         s.agree["name"][0] += pname == gname
         s.agree["name"][1] += 1
         s.agree["kind"][0] += pkind == gkind
         s.agree["kind"][1] += 1
-    s.fp = len(ps) - len(used)
     return s
 
 

@@ -169,3 +169,13 @@ def test_evaluate_read_gold_refuses_bad_files(tmp_path, content, reason):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=reason):
         read_gold(path)
+
+
+def test_evaluate_overlap_pairs_match_one_to_one_by_largest_overlap():
+    from pipeline.evaluate import overlap_pairs
+
+    gold = [(0, 10), (12, 20), (30, 35)]
+    pred = [(5, 14), (0, 8), (40, 50)]
+    # gold 0 overlaps pred 0 by 5 and pred 1 by 8: it takes pred 1; gold 1 then takes pred 0
+    assert overlap_pairs(pred, gold) == [(0, 1), (1, 0)]
+    assert overlap_pairs(pred, []) == [] and overlap_pairs([], gold) == []
