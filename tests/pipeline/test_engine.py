@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import multiprocessing
 import socket
 from pathlib import Path
 from types import ModuleType
@@ -12,7 +13,7 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.engine import EngineError, chunked, default_partitions, extract_articles
+from pipeline.engine import EngineError, chunked, default_partitions, extract_articles, worker_context
 from pipeline.readers import Failure
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,8 +112,14 @@ def test_engine_local_parquet_rows_match_articles(inputs: list[str], reference: 
 def test_engine_local_stopping_early_leaves_no_workers(tmp_path: Path) -> None:
     import psutil
 
-    def workers() -> set[int]:  # worker processes (not multiprocessing's resource tracker)
-        return {p.pid for p in psutil.Process().children() if "resource_tracker" not in " ".join(p.cmdline())}
+    me = psutil.Process()
+
+    def helper(p: psutil.Process) -> bool:  # multiprocessing's resource tracker and fork server
+        line = " ".join(p.cmdline())
+        return "resource_tracker" in line or (p.ppid() == me.pid and "forkserver" in line)
+
+    def workers() -> set[int]:  # worker processes, forked by the fork server
+        return {p.pid for p in me.children(recursive=True) if not helper(p)}
 
     _corpus_module().write_corpus(tmp_path, 40, seed=2)
     before = workers()
@@ -122,6 +129,21 @@ def test_engine_local_stopping_early_leaves_no_workers(tmp_path: Path) -> None:
     articles.close()  # the consumer stops: the pool is shut down, pending chunks cancelled
     assert first.path == str(tmp_path / "000000.txt")
     assert workers() - before == set()
+
+
+def _gazetteer_loaded() -> bool:
+    from extractors.places import gazetteer
+
+    return gazetteer.cache_info().currsize == 1
+
+
+@pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(),
+                    reason="no fork server on this platform")
+def test_engine_local_workers_start_with_the_data_loaded() -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=worker_context()) as pool:  # no initializer
+        assert pool.submit(_gazetteer_loaded).result() is True
 
 
 def _closed_port() -> int:
