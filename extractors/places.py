@@ -253,36 +253,47 @@ def places_by_start(text: str) -> dict[int, PlaceMention]:
 @lru_cache(maxsize=32)
 def _find_places(text: str) -> tuple[PlaceMention, ...]:
     """Cached: units and officials both ask for the places of the same article."""
-    index, guarded, first_words = gazetteer(), needs_level_word(), _first_words()
+    index, guarded, prefixes = gazetteer(), needs_level_word(), _key_prefixes()
     toks = _tokens(text)
-    # only a capitalised (or numeric) token can begin a name
-    caps = [i for i, t in enumerate(toks) if t[2][:1].isupper() or t[2].isdigit()]
-    # run[i]: how many capitalised (or numeric) tokens from i on form one space-joined run
-    run = [0] * (len(toks) + 1)
-    for i in reversed(caps):
-        joined = i + 1 < len(toks) and NAME_GAP.fullmatch(text, toks[i][1], toks[i + 1][0]) is not None
-        run[i] = 1 + (run[i + 1] if joined else 0)
     out: list[PlaceMention] = []
     free_from = 0  # the first token not inside a name found already
-    for i in caps:
-        if i < free_from or fold(toks[i][2]) not in first_words:
+    for i in _name_starts(text, toks):
+        if i < free_from:
             continue
-        for n in range(min(MAX_NAME_TOKENS, run[i]), 0, -1):
-            key = tuple(fold(t[2]) for t in toks[i : i + n])
-            cands = index.get(key)
-            if cands:
-                found = _mention(text, toks, i, n, key, cands, guarded)
-                if found is not None:
-                    out.append(found)
-                    free_from = i + n
-                    break
+        # the keys a name from token i may have: a run of capitalised (or numeric) tokens joined
+        # by spaces or hyphens, every one of its first tokens the beginning of a gazetteer name
+        key, keys = (fold(toks[i][2]),), []
+        while key in prefixes:
+            if index.get(key):
+                keys.append(key)
+            j = i + len(key)
+            if len(key) == MAX_NAME_TOKENS or j == len(toks) or not _may_begin_a_name(toks[j][2]) or (
+                    NAME_GAP.fullmatch(text, toks[j - 1][1], toks[j][0]) is None):
+                break
+            key = (*key, fold(toks[j][2]))
+        for key in reversed(keys):
+            found = _mention(text, toks, i, len(key), key, index[key], guarded)
+            if found is not None:
+                out.append(found)
+                free_from = i + len(key)
+                break
     return tuple(out)
 
 
+def _may_begin_a_name(word: str) -> bool:
+    """Only a capitalised (or numeric) token can be part of a name."""
+    return word[:1].isupper() or word.isdigit()
+
+
+def _name_starts(text: str, toks: list[tuple[int, int, str]]) -> list[int]:
+    """The indices of the tokens that may begin a name (:func:`_may_begin_a_name`)."""
+    return [i for i, t in enumerate(toks) if t[2][:1].isupper() or t[2].isdigit()]
+
+
 @cache
-def _first_words() -> frozenset[str]:
-    """The first (folded) syllable of every gazetteer name: no name begins with any other word."""
-    return frozenset(key[0] for key in gazetteer() if key)
+def _key_prefixes() -> frozenset[tuple[str, ...]]:
+    """Every beginning of every gazetteer key: a name can only go on while its key is one."""
+    return frozenset(key[:n] for key in gazetteer() for n in range(1, len(key) + 1))
 
 
 def _mention(text: str, toks: list[tuple[int, int, str]], i: int, n: int, key: tuple[str, ...],

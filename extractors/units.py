@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from extractors.bare_organs import may_stand_alone, organ_name, owner_of
 from extractors.places import (
@@ -221,13 +222,22 @@ def _extend(text: str, unit: UnitMatch, by_start: dict[int, PlaceMention]) -> bo
 
 def _generic(text: str, unit: UnitMatch) -> bool:
     """ "các Sở", "HĐND các cấp", "Đảng bộ trực thuộc": plural or generic, not a unit."""
-    before = re.search(r"(\w+)\s+$", text[max(0, unit.start - 20) : unit.start])
+    before = _WORD_BEFORE.search(text[max(0, unit.start - 20) : unit.start])
     if before and before.group(1) in words_of("not_before"):
         return True
     if unit.kind == "enterprise":
         return False  # "Công ty Điện lực X cấp điện": a verb, not "các cấp"
-    after = text[unit.end : unit.end + 20]
-    return any(re.match(rf"\s+{re.escape(w)}(?!\w)", after) for w in words_of("not_after"))
+    return _not_after().match(text[unit.end : unit.end + 20]) is not None
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+@cache
+def _not_after() -> re.Pattern[str]:
+    """A generic word right after a unit ("HĐND các cấp"), as one alternation."""
+    words = sorted(words_of("not_after"), key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
 
 
 def unit_name(unit: UnitMatch, text: str, places: ArticlePlaces) -> str | None:
