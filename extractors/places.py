@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import Any
 
 from extractors.datafiles import read_csv
@@ -46,7 +47,9 @@ KIND_LEVEL = {"huyện": "district", "quận": "district", "thị xã": "distric
 MAX_NAME_TOKENS = 6
 TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 WORD = re.compile(r"\w+")
+NON_WORD = re.compile(r"(\W+)")  # what separates two words (kept by split)
 NAME_GAP = re.compile(r"\s+|\s*-\s*")  # what may separate two syllables of one name
+LEVEL_WORD_GAP = re.compile(r"\s+|\.\s*")  # what may separate a level word from its name
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,8 +170,14 @@ def lookup(name: str) -> list[Place]:
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     """Word tokens; a run-together "YênVĩnh" (two headlines glued by the page) is split in two."""
-    words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
-    if not [w for _, _, w in words if len(w) > 2 and not (w[1:].islower() or w.isupper() or w.isdigit())]:
+    parts = NON_WORD.split(text)  # word, gap, word, …, word: the first and last may be empty
+    offsets = list(accumulate(map(len, parts), initial=0))
+    words = list(zip(offsets[0::2], offsets[1::2], parts[0::2], strict=True))
+    if words and not words[-1][2]:
+        del words[-1]
+    if words and not words[0][2]:
+        del words[0]
+    if not _may_hold_glued(text, parts[0::2]):
         return words  # the common case: no word can hold two glued together (see _may_be_glued)
     out = []
     for start, end, word in words:
@@ -179,6 +188,27 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
         for a, b in zip([0, *cuts], [*cuts, len(word)], strict=True):
             out.append((start + a, start + b, word[a:b]))
     return out
+
+
+def _may_hold_glued(text: str, words: list[str]) -> bool:
+    """Some word may be cut in two: it has a lower-case letter right before a capital (found by one
+    scan of the text unless it holds characters beyond the Basic Multilingual Plane)."""
+    if _ASTRAL.search(text) is None:
+        return _lower_then_capital().search(text) is not None
+    return any(len(w) > 2 and not (w[1:].islower() or w.isupper() or w.isdigit()) for w in words)
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@cache
+def _lower_then_capital() -> re.Pattern[str]:
+    """A lower-case letter then a capital, as ``str.islower``/``str.isupper`` tell them (classes of
+    Basic Multilingual Plane characters: sre scans those as bitmaps)."""
+    letters = [c for c in map(chr, range(0x10000)) if WORD.fullmatch(c)]
+    lower = "".join(re.escape(c) for c in letters if c.islower())
+    upper = "".join(re.escape(c) for c in letters if c.isupper())
+    return re.compile(f"[{lower}][{upper}]")
 
 
 def _may_be_glued(word: str) -> bool:
@@ -192,12 +222,13 @@ def _joined(text: str, toks: list[tuple[int, int, str]], i: int, n: int) -> bool
 
 def _level_word(text: str, toks: list[tuple[int, int, str]], i: int) -> frozenset[str] | None:
     """The kinds allowed by a level word right before token i ("huyện Yên Lạc", "TP.HCM")."""
+    if i == 0 or LEVEL_WORD_GAP.fullmatch(text, toks[i - 1][1], toks[i][0]) is None:
+        return None
     for n in (2, 1):
         if i - n < 0:
             continue
         words = tuple(t[2].casefold() for t in toks[i - n : i])
-        gap = text[toks[i - 1][1] : toks[i][0]]
-        if words in LEVEL_WORDS and _joined(text, toks, i - n, n) and re.fullmatch(r"\s+|\.\s*", gap):
+        if words in LEVEL_WORDS and _joined(text, toks, i - n, n):
             return LEVEL_WORDS[words]
     return None
 
@@ -287,7 +318,7 @@ def _may_begin_a_name(word: str) -> bool:
 
 def _name_starts(text: str, toks: list[tuple[int, int, str]]) -> list[int]:
     """The indices of the tokens that may begin a name (:func:`_may_begin_a_name`)."""
-    return [i for i, t in enumerate(toks) if t[2][:1].isupper() or t[2].isdigit()]
+    return [i for i, (_, _, word) in enumerate(toks) if word[:1].isupper() or word.isdigit()]
 
 
 @cache
