@@ -42,6 +42,7 @@ LEVEL_WORDS: dict[tuple[str, ...], frozenset[str]] = {
     ("xã",): frozenset({"xã"}),
     ("phường",): frozenset({"phường"}),
 }
+_LEVEL_WORD_FIRSTS = frozenset(words[0] for words in LEVEL_WORDS)
 KIND_LEVEL = {"huyện": "district", "quận": "district", "thị xã": "district",
               "xã": "commune", "phường": "commune", "thị trấn": "commune"}
 MAX_NAME_TOKENS = 6
@@ -161,6 +162,8 @@ def needs_level_word() -> frozenset[tuple[str, ...]]:
 def lookup(name: str) -> list[Place]:
     """Every gazetteer entry whose short name (or alias) is ``name``; "Tỉnh X"/"huyện X" narrow the kind."""
     words = [w.casefold() for w in WORD.findall(name)]
+    if not words or words[0] not in _LEVEL_WORD_FIRSTS:
+        return list(gazetteer().get(name_key(name), ()))
     for level_word, kinds in LEVEL_WORDS.items():
         n = len(level_word)
         if tuple(words[:n]) == level_word and len(words) > n:
@@ -383,10 +386,17 @@ def article_places(article: Any, mentions_in_text: list[PlaceMention] | None = N
     """
     title = getattr(article, "title", None) or ""
     text = article if isinstance(article, str) else getattr(article, "text", "")
+    in_text = _find_places(text) if mentions_in_text is None else tuple(mentions_in_text)
+    return _article_places(title, text, getattr(article, "published", None) or "", in_text)
+
+
+@lru_cache(maxsize=8)
+def _article_places(title: str, text: str, published: str,
+                    mentions_in_text: tuple[PlaceMention, ...]) -> ArticlePlaces:
+    """Cached: the decisions and units stages ask for the places of the same article."""
     in_title = find_places(title)
-    in_text = find_places(text) if mentions_in_text is None else mentions_in_text
+    in_text = list(mentions_in_text)
     mentions = in_title + in_text
-    published = getattr(article, "published", None) or ""
     reformed = published >= REFORM_DATE if published else any(
         FORMER.match(text, m.end) and all(p.valid_until for p in m.candidates) for m in in_text)
     votes: Counter[str] = Counter()

@@ -192,9 +192,11 @@ def short_forms() -> tuple[tuple[str, str], ...]:
 def expand(text: str) -> str:
     """Abbreviations written out ("BTV Tỉnh ủy" -> "Ban Thường vụ Tỉnh ủy"), "(BTV)" dropped."""
     pat, table = abbreviations()
-    text = ABBR_IN_PARENS.sub("", text)
+    if "(" in text:
+        text = ABBR_IN_PARENS.sub("", text)
     out = pat.sub(lambda m: table[m.group()], text)
-    out = _CITY_GLUED.sub(r"\1 ", out)  # "TP.HCM"
+    if "thành phố" in out:
+        out = _CITY_GLUED.sub(r"\1 ", out)  # "TP.HCM"
     return _SPACES.sub(" ", out).strip()
 
 
