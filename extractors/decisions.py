@@ -36,6 +36,7 @@ from extractors.issuers import (
     fold,
     issuer_from_code,
     joint_issuer,
+    leading_matches,
     parse_issuer,
     subject_issuer,
     surface_key,
@@ -52,11 +53,19 @@ def document_types() -> tuple[dict[str, tuple[str, bool]], re.Pattern[str], re.P
     types = {surface_key(r["surface"]): (r["type"], r["bare_number"] == "yes") for r in rows}
     full = [r["surface"] for r in rows if r["abbreviation"] != "yes"]
     abbr = [r["surface"] for r in rows if r["abbreviation"] == "yes"]
+    abbr_firsts = "".join(sorted({re.escape(fold(a)[0]) for a in abbr}))
     return (
         types,
         re.compile(rf"(?<!\w)(?:{alternation(full)})(?!\w)", re.IGNORECASE),
-        re.compile(rf"(?<!\w)(?:{alternation(abbr)})(?=\s+số\s*:?\s*\d)"),
+        re.compile(rf"(?=[{abbr_firsts}])(?<!\w)(?:{alternation(abbr)})(?=\s+số\s*:?\s*\d)"),
     )
+
+
+@cache
+def _type_first_words() -> tuple[str, ...]:
+    """The first word of every full document type, lower case ("quyết", "nghị" …)."""
+    rows = read_csv("document_types.csv", ("surface", "type", "abbreviation", "bare_number"))
+    return tuple(sorted({fold(r["surface"]).split()[0].lower() for r in rows if r["abbreviation"] != "yes"}))
 
 
 # ------------------------------------------------------------------ token patterns
@@ -257,7 +266,8 @@ def match(text: str, article: Article | None = None) -> list[Decision]:
     types, full_re, abbr_re = document_types()
     places = LazyPlaces(article if article is not None else text)
     found: list[Decision] = []
-    hits = [(m, False) for m in full_re.finditer(folded)] + [(m, True) for m in abbr_re.finditer(folded)]
+    hits = [(m, False) for m in leading_matches(full_re, _type_first_words(), folded)]
+    hits += [(m, True) for m in abbr_re.finditer(folded)]
     for group, (tm, abbr) in enumerate(sorted(hits, key=lambda h: h[0].start())):
         doc_type, bare = types[surface_key(tm.group())]
         got = _plenum(text, folded, tm, doc_type, group)
