@@ -287,7 +287,7 @@ def places_by_start(text: str) -> dict[int, PlaceMention]:
 @lru_cache(maxsize=32)
 def _find_places(text: str) -> tuple[PlaceMention, ...]:
     """Cached: units and officials both ask for the places of the same article."""
-    index, guarded, prefixes = gazetteer(), needs_level_word(), _key_prefixes()
+    index, guarded, prefixes, bare_keys = gazetteer(), needs_level_word(), _key_prefixes(), _bare_keys()
     toks = _tokens(text)
     out: list[PlaceMention] = []
     free_from = 0  # the first token not inside a name found already
@@ -305,8 +305,13 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
                     NAME_GAP.fullmatch(text, toks[j - 1][1], toks[j][0]) is None):
                 break
             key = (*key, fold(toks[j][2]))
+        if not keys:
+            continue
+        kinds = _level_word(text, toks, i)
         for key in reversed(keys):
-            found = _mention(text, toks, i, len(key), key, index[key], guarded)
+            if kinds is None and key not in bare_keys:
+                continue  # only communes have this name, and a bare name is never a commune
+            found = _mention(text, toks, i, len(key), key, index[key], guarded, kinds)
             if found is not None:
                 out.append(found)
                 free_from = i + len(key)
@@ -330,10 +335,17 @@ def _key_prefixes() -> frozenset[tuple[str, ...]]:
     return frozenset(key[:n] for key in gazetteer() for n in range(1, len(key) + 1))
 
 
+@cache
+def _bare_keys() -> frozenset[tuple[str, ...]]:
+    """The keys of the names a province or district has (a name may stand without a level word)."""
+    return frozenset(key for key, places in gazetteer().items() if any(p.level != "commune" for p in places))
+
+
 def _mention(text: str, toks: list[tuple[int, int, str]], i: int, n: int, key: tuple[str, ...],
-             cands: tuple[Place, ...], guarded: frozenset[tuple[str, ...]]) -> PlaceMention | None:
+             cands: tuple[Place, ...], guarded: frozenset[tuple[str, ...]],
+             kinds: frozenset[str] | None) -> PlaceMention | None:
+    """The mention of tokens i..i+n-1 (``kinds``: what the level word before them allows, if any)."""
     start, end = toks[i][0], toks[i + n - 1][1]
-    kinds = _level_word(text, toks, i)
     if kinds is not None:
         # "huyện Kim Bảng" written after it became a thị xã: a district of another kind will do
         fitting = [p for p in cands if p.kind in kinds] or [
