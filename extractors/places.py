@@ -43,6 +43,7 @@ LEVEL_WORDS: dict[tuple[str, ...], frozenset[str]] = {
     ("phường",): frozenset({"phường"}),
 }
 _LEVEL_WORD_FIRSTS = frozenset(words[0] for words in LEVEL_WORDS)
+_LEVEL_WORD_LASTS = frozenset(words[-1] for words in LEVEL_WORDS)
 KIND_LEVEL = {"huyện": "district", "quận": "district", "thị xã": "district",
               "xã": "commune", "phường": "commune", "thị trấn": "commune"}
 MAX_NAME_TOKENS = 6
@@ -225,7 +226,8 @@ def _joined(text: str, toks: list[tuple[int, int, str]], i: int, n: int) -> bool
 
 def _level_word(text: str, toks: list[tuple[int, int, str]], i: int) -> frozenset[str] | None:
     """The kinds allowed by a level word right before token i ("huyện Yên Lạc", "TP.HCM")."""
-    if i == 0 or LEVEL_WORD_GAP.fullmatch(text, toks[i - 1][1], toks[i][0]) is None:
+    if i == 0 or toks[i - 1][2].casefold() not in _LEVEL_WORD_LASTS or (
+            LEVEL_WORD_GAP.fullmatch(text, toks[i - 1][1], toks[i][0]) is None):
         return None
     for n in (2, 1):
         if i - n < 0:
