@@ -40,6 +40,8 @@ from pipeline.article import Article, Span
 
 COORDINATION = re.compile(r"\s*(?:,|và)\s*")
 SPACE = re.compile(r"\s+")
+_AND = re.compile(r"\s+và\s+")
+_AFTER_LEVEL_WORD = re.compile(r"\.(?=[^\W\d_])|\s*")
 ALONE = "alone"  # the style of an organ written without its committee (extractors.bare_organs)
 
 
@@ -155,7 +157,7 @@ def _shared_office(text: str, inner: UnitMatch, by_start: dict[int, PlaceMention
     """ "Văn phòng HĐND và UBND xã": one office of two bodies of one place, an office of government."""
     if inner.tail or not inner.place_rule:
         return
-    joint = re.compile(r"\s+và\s+").match(text, inner.end)
+    joint = _AND.match(text, inner.end)
     other_head = head_regex().match(text, joint.end()) if joint else None
     other = _parse(text, joint.end(), other_head.group(), by_start) if joint and other_head else None
     if other is not None and other.place_rule == inner.place_rule and other.style == inner.style:
@@ -205,7 +207,7 @@ def _tail(text: str, unit: UnitMatch, by_start: dict[int, PlaceMention]) -> bool
 def _extend(text: str, unit: UnitMatch, by_start: dict[int, PlaceMention]) -> bool:
     lw = LEVEL_WORD.match(text, unit.end)
     if lw:
-        gap = re.compile(r"\.(?=[^\W\d_])|\s*").match(text, lw.end())  # "TP.HCM"
+        gap = _AFTER_LEVEL_WORD.match(text, lw.end())  # "TP.HCM"
         place = by_start.get(gap.end()) if gap else None
         if place is not None:
             unit.end, unit.place = place.end, place
