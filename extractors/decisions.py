@@ -37,6 +37,7 @@ from extractors.issuers import (
     issuer_from_code,
     joint_issuer,
     leading_matches,
+    matches_from,
     parse_issuer,
     subject_issuer,
     surface_key,
@@ -59,6 +60,13 @@ def document_types() -> tuple[dict[str, tuple[str, bool]], re.Pattern[str], re.P
         re.compile(rf"(?<!\w)(?:{alternation(full)})(?!\w)", re.IGNORECASE),
         re.compile(rf"(?=[{abbr_firsts}])(?<!\w)(?:{alternation(abbr)})(?=\s+số\s*:?\s*\d)"),
     )
+
+
+@cache
+def _abbreviated_types() -> tuple[str, ...]:
+    """The abbreviated document types as matched ("QĐ", "NQ" …)."""
+    rows = read_csv("document_types.csv", ("surface", "type", "abbreviation", "bare_number"))
+    return tuple(sorted({fold(r["surface"]).split()[0] for r in rows if r["abbreviation"] == "yes"}))
 
 
 @cache
@@ -275,7 +283,7 @@ def match(text: str, article: Article | None = None) -> list[Decision]:
     places = LazyPlaces(article if article is not None else text)
     found: list[Decision] = []
     hits = [(m, False) for m in leading_matches(full_re, _type_first_words(), folded)]
-    hits += [(m, True) for m in abbr_re.finditer(folded)]
+    hits += [(m, True) for m in matches_from(abbr_re, _abbreviated_types(), folded)]
     for group, (tm, abbr) in enumerate(sorted(hits, key=lambda h: h[0].start())):
         doc_type, bare = types[surface_key(tm.group())]
         got = _plenum(text, folded, tm, doc_type, group)

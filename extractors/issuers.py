@@ -48,7 +48,16 @@ def leading_matches(pattern: re.Pattern[str], first_words: tuple[str, ...], text
     lowered = text.lower()
     if len(lowered) != len(text) or _hiding_letters(first_words).search(text):
         return list(pattern.finditer(text))
-    starts = sorted({p for word in first_words for p in _occurrences(lowered, word)})
+    return matches_from(pattern, first_words, text, lowered)
+
+
+def matches_from(pattern: re.Pattern[str], first_words: tuple[str, ...], text: str,
+                 searched: str | None = None) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match begins with one of ``first_words``
+    as written in ``searched`` (``text`` itself by default; same length): ``pattern`` is tried
+    only where one of them occurs."""
+    searched = text if searched is None else searched
+    starts = sorted({p for word in first_words for p in _occurrences(searched, word)})
     out: list[re.Match[str]] = []
     for start in starts:
         if start >= (out[-1].end() if out else 0) and (m := pattern.match(text, start)):

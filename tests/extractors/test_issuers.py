@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.issuers import leading_matches
+from extractors.issuers import leading_matches, matches_from
 
 PATTERN = re.compile(r"(?<!\w)(?:Quyết\s+định|Nghị\s+quyết|Kế\s+hoạch|Kết\s+luận)(?!\w)", re.IGNORECASE)
 FIRST_WORDS = ("quyết", "nghị", "kế", "kết")
@@ -34,3 +34,20 @@ def test_issuers_leading_matches_agrees_with_finditer(parts: list[str]) -> None:
     text = "".join(parts)
     assert [m.span() for m in leading_matches(PATTERN, FIRST_WORDS, text)] == [
         m.span() for m in PATTERN.finditer(text)]
+
+
+ABBREVIATED = re.compile(r"(?<!\w)(?:QĐ|NQ|KH)(?=\s+số\s*:?\s*\d)")
+
+# text, the abbreviations matches_from finds: those of ABBREVIATED.finditer
+ABBREVIATED_TEXTS = [
+    ("Theo QĐ số 12 và NQ số: 5, KH số 7", ["QĐ", "NQ", "KH"]),
+    ("QĐ-UBND số 12, xQĐ số 3, QĐ 12, qđ số 4", []),
+    ("QĐQĐ số 1; QĐ  số 2", ["QĐ"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ABBREVIATED_TEXTS)
+def test_issuers_matches_from_finds_what_finditer_finds(text: str, expected: list[str]) -> None:
+    found = matches_from(ABBREVIATED, ("QĐ", "NQ", "KH"), text)
+    assert [m.group() for m in found] == expected
+    assert [m.span() for m in found] == [m.span() for m in ABBREVIATED.finditer(text)]
