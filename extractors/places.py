@@ -209,7 +209,7 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 def _lower_then_capital() -> re.Pattern[str]:
     """A lower-case letter then a capital, as ``str.islower``/``str.isupper`` tell them (classes of
     Basic Multilingual Plane characters: sre scans those as bitmaps)."""
-    letters = [c for c in map(chr, range(0x10000)) if WORD.fullmatch(c)]
+    letters = "".join(WORD.findall("".join(map(chr, range(0x10000)))))  # every word character
     lower = "".join(re.escape(c) for c in letters if c.islower())
     upper = "".join(re.escape(c) for c in letters if c.isupper())
     return re.compile(f"[{lower}][{upper}]")
