@@ -21,6 +21,7 @@ from extractors.places import ArticlePlaces, kind_of_level_word
 from extractors.unit_patterns import LEVEL_WORD, expand, head_regex, patterns
 
 SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+_NEXT_CHARACTER = re.compile(r"\s*(\S)")
 OWN_ORGANS = ("front", "council", "enterprise", "other")  # bodies with organs of their own
 COMMUNE_WORDS = ("xã", "phường", "thị trấn")
 PARTY_BODY = "Đảng bộ"
@@ -37,7 +38,7 @@ def may_stand_alone(text: str, start: int, head: str) -> bool:
     before = text[max(0, start - 40) : start].rstrip()
     if any(before.endswith(p.not_after) for p in pats if p.not_after):
         return False
-    nxt = re.compile(r"\s*(\S)").match(text, start + len(head))
+    nxt = _NEXT_CHARACTER.match(text, start + len(head))
     return nxt is None or not (nxt.group(1).isupper() or nxt.group(1) in "(")
 
 

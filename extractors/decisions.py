@@ -36,6 +36,8 @@ from extractors.issuers import (
     fold,
     issuer_from_code,
     joint_issuer,
+    leading_matches,
+    matches_from,
     parse_issuer,
     subject_issuer,
     surface_key,
@@ -52,11 +54,26 @@ def document_types() -> tuple[dict[str, tuple[str, bool]], re.Pattern[str], re.P
     types = {surface_key(r["surface"]): (r["type"], r["bare_number"] == "yes") for r in rows}
     full = [r["surface"] for r in rows if r["abbreviation"] != "yes"]
     abbr = [r["surface"] for r in rows if r["abbreviation"] == "yes"]
+    abbr_firsts = "".join(sorted({re.escape(fold(a)[0]) for a in abbr}))
     return (
         types,
         re.compile(rf"(?<!\w)(?:{alternation(full)})(?!\w)", re.IGNORECASE),
-        re.compile(rf"(?<!\w)(?:{alternation(abbr)})(?=\s+số\s*:?\s*\d)"),
+        re.compile(rf"(?=[{abbr_firsts}])(?<!\w)(?:{alternation(abbr)})(?=\s+số\s*:?\s*\d)"),
     )
+
+
+@cache
+def _abbreviated_types() -> tuple[str, ...]:
+    """The abbreviated document types as matched ("QĐ", "NQ" …)."""
+    rows = read_csv("document_types.csv", ("surface", "type", "abbreviation", "bare_number"))
+    return tuple(sorted({fold(r["surface"]).split()[0] for r in rows if r["abbreviation"] == "yes"}))
+
+
+@cache
+def _type_first_words() -> tuple[str, ...]:
+    """The first word of every full document type, lower case ("quyết", "nghị" …)."""
+    rows = read_csv("document_types.csv", ("surface", "type", "abbreviation", "bare_number"))
+    return tuple(sorted({fold(r["surface"]).split()[0].lower() for r in rows if r["abbreviation"] != "yes"}))
 
 
 # ------------------------------------------------------------------ token patterns
@@ -91,6 +108,14 @@ _SITTING_RE = re.compile(
 _TERM_RE = re.compile(TERM)
 _TERM_AFTER = re.compile(rf"\s*\(?\s*,?\s*{KHOA}\s+({TERM})", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_SPACES = re.compile(r"\s+")
+_ISSUED_ON = re.compile(r"\s*,?\s*(?:ban\s+hành\s+)?")  # before the date of "…, ban hành ngày …"
+_OF_BEFORE_NUMBER = re.compile(r"của\s+", re.IGNORECASE)
+_BEFORE_SO = re.compile(r"\s+(?=số\s*:?\s*\d)", re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
+_TERM_NAMED = re.compile(rf"\s*,?\s*{KHOA}\s+({TERM})", re.IGNORECASE)
+_COMMA_GAP = re.compile(r"\s*,?\s*")
+_LIST_GAP = re.compile(r"\s*(?:,|và|;)\s*")  # between two listed documents
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +141,7 @@ def _iso(m: re.Match[str]) -> str | None:
 
 
 def _date_after(folded: str, pos: int) -> tuple[str | None, int]:
-    m = re.compile(r"\s*,?\s*(?:ban\s+hành\s+)?").match(folded, pos)
+    m = _ISSUED_ON.match(folded, pos)
     dm = DATE_RE.match(folded, m.end()) if m else None
     if dm and (iso := _iso(dm)):
         return iso, dm.end()
@@ -126,13 +151,13 @@ def _date_after(folded: str, pos: int) -> tuple[str | None, int]:
 def _numbered(text: str, folded: str, tm: re.Match[str], doc_type: str, abbr: bool, bare: bool,
               places: Mapping[str, str], group: int) -> list[Decision]:
     pos, pre_issuer = tm.end(), None
-    gap = re.compile(r"\s+").match(folded, pos)
+    gap = _SPACES.match(folded, pos)
     if gap is None:
         return []
     pos = gap.end()
-    of = re.compile(r"của\s+", re.IGNORECASE).match(folded, pos)  # "Nghị quyết của HĐND tỉnh số 12"
+    of = _OF_BEFORE_NUMBER.match(folded, pos)  # "Nghị quyết của HĐND tỉnh số 12"
     got = parse_issuer(text, folded, of.end() if of else pos, places)
-    if got and (so := re.compile(r"\s+(?=số\s*:?\s*\d)", re.IGNORECASE).match(folded, got[1])):
+    if got and (so := _BEFORE_SO.match(folded, got[1])):
         pre_issuer, pos = got[0], so.end()
     nm = _NUMBER_RE.match(folded, pos)
     number = None
@@ -161,7 +186,7 @@ def _accept_number(folded: str, nm: re.Match[str], capitalised: bool, abbr: bool
         return True
     if abbr:
         return False
-    if re.search(r"[^\W\d_]", num):  # a code: "18-NQ/TW"
+    if _LETTER.search(num):  # a code: "18-NQ/TW"
         return True
     if not (bare and num.isdigit() and not _YEAR.fullmatch(num)):
         return False
@@ -172,8 +197,8 @@ def _accept_number(folded: str, nm: re.Match[str], capitalised: bool, abbr: bool
 
 def _accept_listed(folded: str, lm: re.Match[str], first: str) -> bool:
     num = lm.group("num")
-    if re.search(r"[^\W\d_]", num):
-        return bool(re.search(r"[^\W\d_]", first))
+    if _LETTER.search(num):
+        return bool(_LETTER.search(first))
     return first.isdigit() and not _YEAR.fullmatch(num) and bool(_BARE_END.match(folded, lm.end()))
 
 
@@ -230,7 +255,7 @@ def _congress(text: str, folded: str, tm: re.Match[str], doc_type: str, places: 
 
 def _sitting(text: str, folded: str, tm: re.Match[str], doc_type: str, places: Mapping[str, str],
              group: int) -> list[Decision]:
-    pos = re.compile(r"\s+").match(folded, tm.end())
+    pos = _SPACES.match(folded, tm.end())
     if pos is None:
         return []
     got = parse_issuer(text, folded, pos.end(), places)
@@ -243,7 +268,7 @@ def _sitting(text: str, folded: str, tm: re.Match[str], doc_type: str, places: M
     after = None if got else parse_issuer(text, folded, m.end() + 1, places)  # "kỳ họp thứ 5 HĐND tỉnh"
     if after and folded[m.end()] == " ":
         issuer, end = after
-        term = re.compile(rf"\s*,?\s*{KHOA}\s+({TERM})", re.IGNORECASE).match(folded, end)
+        term = _TERM_NAMED.match(folded, end)
         if term and session is None:
             session, end = text[term.start(1):term.end(1)], term.end()
     number = text[m.start("n"):m.end("n")]
@@ -257,7 +282,8 @@ def match(text: str, article: Article | None = None) -> list[Decision]:
     types, full_re, abbr_re = document_types()
     places = LazyPlaces(article if article is not None else text)
     found: list[Decision] = []
-    hits = [(m, False) for m in full_re.finditer(folded)] + [(m, True) for m in abbr_re.finditer(folded)]
+    hits = [(m, False) for m in leading_matches(full_re, _type_first_words(), folded)]
+    hits += [(m, True) for m in matches_from(abbr_re, _abbreviated_types(), folded)]
     for group, (tm, abbr) in enumerate(sorted(hits, key=lambda h: h[0].start())):
         doc_type, bare = types[surface_key(tm.group())]
         got = _plenum(text, folded, tm, doc_type, group)
@@ -287,7 +313,7 @@ def _date_before(text: str, folded: str, start: int, places: Mapping[str, str]) 
     window = max(0, start - 400)
     sentence_start = max((m.end() for m in SENTENCE_END.finditer(folded, window, start)), default=window)
     for dm in DATE_RE.finditer(folded, sentence_start, start):
-        gap = re.compile(r"\s*,?\s*").match(folded, dm.end())
+        gap = _COMMA_GAP.match(folded, dm.end())
         got = parse_issuer(text, folded, gap.end(), places, any_unit=True) if gap else None
         verb = _ISSUING.match(folded, got[1]) if got else None
         if verb and verb.end() == start:
@@ -327,7 +353,7 @@ def _resolve_issuers(text: str, folded: str, found: list[Decision],
         subject = None if got else subject_issuer(text, folded, d.start, places)
         if issuer is None and i + 1 < len(out):
             nxt = out[i + 1]
-            if nxt.group == d.group or re.fullmatch(r"\s*(?:,|và|;)\s*", folded[d.end:nxt.start]):
+            if nxt.group == d.group or _LIST_GAP.fullmatch(folded, d.end, nxt.start):
                 issuer = nxt.issuer
         term = _TERM_AFTER.match(folded, got[1]) if got else None  # "của Ban Chấp hành Trung ương khóa XII"
         session = text[term.start(1):term.end(1)] if term and d.session is None else d.session
@@ -345,7 +371,7 @@ def _share_stated_issuer(folded: str, out: list[Decision], stated_until: dict[in
         end = stated_until.get(i - 1)
         if end is None or i in stated_until or not (prev.number and d.number):
             continue
-        if not re.fullmatch(r"\s*(?:,|và|;)\s*", folded[end : d.start]):
+        if not _LIST_GAP.fullmatch(folded, end, d.start):
             continue
         code = code_issuer(d.number)
         if code is not None and code == code_issuer(prev.number):

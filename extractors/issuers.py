@@ -39,6 +39,51 @@ def alternation(words: list[str]) -> str:
     return "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+def leading_matches(pattern: re.Pattern[str], first_words: tuple[str, ...], text: str) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` for a case-insensitive ``pattern`` whose every match begins with
+    one of ``first_words`` (lower case), found faster: ``pattern`` is tried only where one of them
+    begins in the lower-cased text. That copy hides no match when it keeps every character in place
+    and the text holds no character the pattern would take for a letter of those words without
+    lower-casing to it (:func:`_hiding_letters`); else the whole text is scanned."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or _hiding_letters(first_words).search(text):
+        return list(pattern.finditer(text))
+    return matches_from(pattern, first_words, text, lowered)
+
+
+def matches_from(pattern: re.Pattern[str], first_words: tuple[str, ...], text: str,
+                 searched: str | None = None) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match begins with one of ``first_words``
+    as written in ``searched`` (``text`` itself by default; same length): ``pattern`` is tried
+    only where one of them occurs."""
+    searched = text if searched is None else searched
+    starts = sorted({p for word in first_words for p in _occurrences(searched, word)})
+    out: list[re.Match[str]] = []
+    for start in starts:
+        if start >= (out[-1].end() if out else 0) and (m := pattern.match(text, start)):
+            out.append(m)
+    return out
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    start = text.find(word)
+    while start >= 0:
+        yield start
+        start = text.find(word, start + 1)
+
+
+@cache
+def _hiding_letters(first_words: tuple[str, ...]) -> re.Pattern[str]:
+    """Characters a case-insensitive match takes for a letter of ``first_words`` but that do not
+    lower-case to it (checked in the Basic Multilingual Plane), and any character beyond it."""
+    letters = sorted(set("".join(first_words)))
+    bmp = "".join(map(chr, range(0x10000)))
+    alike = set(re.findall("[" + re.escape("".join(letters)) + "]", bmp, re.IGNORECASE))
+    hiding = {c for c in alike for letter in letters
+              if re.fullmatch(re.escape(letter), c, re.IGNORECASE) and c.lower() != letter.lower()}
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(hiding)) + "\U00010000-\U0010ffff]")
+
+
 @lru_cache(maxsize=4096)
 def surface_key(s: str) -> str:
     return re.sub(r"\s+", " ", fold(s)).casefold()

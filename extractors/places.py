@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import Any
 
 from extractors.datafiles import read_csv
@@ -41,12 +42,16 @@ LEVEL_WORDS: dict[tuple[str, ...], frozenset[str]] = {
     ("xã",): frozenset({"xã"}),
     ("phường",): frozenset({"phường"}),
 }
+_LEVEL_WORD_FIRSTS = frozenset(words[0] for words in LEVEL_WORDS)
+_LEVEL_WORD_LASTS = frozenset(words[-1] for words in LEVEL_WORDS)
 KIND_LEVEL = {"huyện": "district", "quận": "district", "thị xã": "district",
               "xã": "commune", "phường": "commune", "thị trấn": "commune"}
 MAX_NAME_TOKENS = 6
 TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 WORD = re.compile(r"\w+")
+NON_WORD = re.compile(r"(\W+)")  # what separates two words (kept by split)
 NAME_GAP = re.compile(r"\s+|\s*-\s*")  # what may separate two syllables of one name
+LEVEL_WORD_GAP = re.compile(r"\s+|\.\s*")  # what may separate a level word from its name
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +163,8 @@ def needs_level_word() -> frozenset[tuple[str, ...]]:
 def lookup(name: str) -> list[Place]:
     """Every gazetteer entry whose short name (or alias) is ``name``; "Tỉnh X"/"huyện X" narrow the kind."""
     words = [w.casefold() for w in WORD.findall(name)]
+    if not words or words[0] not in _LEVEL_WORD_FIRSTS:
+        return list(gazetteer().get(name_key(name), ()))
     for level_word, kinds in LEVEL_WORDS.items():
         n = len(level_word)
         if tuple(words[:n]) == level_word and len(words) > n:
@@ -167,8 +174,14 @@ def lookup(name: str) -> list[Place]:
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     """Word tokens; a run-together "YênVĩnh" (two headlines glued by the page) is split in two."""
-    words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
-    if not [w for _, _, w in words if len(w) > 2 and not (w[1:].islower() or w.isupper() or w.isdigit())]:
+    parts = NON_WORD.split(text)  # word, gap, word, …, word: the first and last may be empty
+    offsets = list(accumulate(map(len, parts), initial=0))
+    words = list(zip(offsets[0::2], offsets[1::2], parts[0::2], strict=True))
+    if words and not words[-1][2]:
+        del words[-1]
+    if words and not words[0][2]:
+        del words[0]
+    if not _may_hold_glued(text, parts[0::2]):
         return words  # the common case: no word can hold two glued together (see _may_be_glued)
     out = []
     for start, end, word in words:
@@ -179,6 +192,27 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
         for a, b in zip([0, *cuts], [*cuts, len(word)], strict=True):
             out.append((start + a, start + b, word[a:b]))
     return out
+
+
+def _may_hold_glued(text: str, words: list[str]) -> bool:
+    """Some word may be cut in two: it has a lower-case letter right before a capital (found by one
+    scan of the text unless it holds characters beyond the Basic Multilingual Plane)."""
+    if _ASTRAL.search(text) is None:
+        return _lower_then_capital().search(text) is not None
+    return any(len(w) > 2 and not (w[1:].islower() or w.isupper() or w.isdigit()) for w in words)
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@cache
+def _lower_then_capital() -> re.Pattern[str]:
+    """A lower-case letter then a capital, as ``str.islower``/``str.isupper`` tell them (classes of
+    Basic Multilingual Plane characters: sre scans those as bitmaps)."""
+    letters = "".join(WORD.findall("".join(map(chr, range(0x10000)))))  # every word character
+    lower = "".join(re.escape(c) for c in letters if c.islower())
+    upper = "".join(re.escape(c) for c in letters if c.isupper())
+    return re.compile(f"[{lower}][{upper}]")
 
 
 def _may_be_glued(word: str) -> bool:
@@ -192,12 +226,14 @@ def _joined(text: str, toks: list[tuple[int, int, str]], i: int, n: int) -> bool
 
 def _level_word(text: str, toks: list[tuple[int, int, str]], i: int) -> frozenset[str] | None:
     """The kinds allowed by a level word right before token i ("huyện Yên Lạc", "TP.HCM")."""
+    if i == 0 or toks[i - 1][2].casefold() not in _LEVEL_WORD_LASTS or (
+            LEVEL_WORD_GAP.fullmatch(text, toks[i - 1][1], toks[i][0]) is None):
+        return None
     for n in (2, 1):
         if i - n < 0:
             continue
         words = tuple(t[2].casefold() for t in toks[i - n : i])
-        gap = text[toks[i - 1][1] : toks[i][0]]
-        if words in LEVEL_WORDS and _joined(text, toks, i - n, n) and re.fullmatch(r"\s+|\.\s*", gap):
+        if words in LEVEL_WORDS and _joined(text, toks, i - n, n):
             return LEVEL_WORDS[words]
     return None
 
@@ -253,42 +289,65 @@ def places_by_start(text: str) -> dict[int, PlaceMention]:
 @lru_cache(maxsize=32)
 def _find_places(text: str) -> tuple[PlaceMention, ...]:
     """Cached: units and officials both ask for the places of the same article."""
-    index, guarded, first_words = gazetteer(), needs_level_word(), _first_words()
+    index, guarded, prefixes, bare_keys = gazetteer(), needs_level_word(), _key_prefixes(), _bare_keys()
     toks = _tokens(text)
-    # only a capitalised (or numeric) token can begin a name
-    caps = [i for i, t in enumerate(toks) if t[2][:1].isupper() or t[2].isdigit()]
-    # run[i]: how many capitalised (or numeric) tokens from i on form one space-joined run
-    run = [0] * (len(toks) + 1)
-    for i in reversed(caps):
-        joined = i + 1 < len(toks) and NAME_GAP.fullmatch(text, toks[i][1], toks[i + 1][0]) is not None
-        run[i] = 1 + (run[i + 1] if joined else 0)
     out: list[PlaceMention] = []
     free_from = 0  # the first token not inside a name found already
-    for i in caps:
-        if i < free_from or fold(toks[i][2]) not in first_words:
+    for i in _name_starts(text, toks):
+        if i < free_from:
             continue
-        for n in range(min(MAX_NAME_TOKENS, run[i]), 0, -1):
-            key = tuple(fold(t[2]) for t in toks[i : i + n])
-            cands = index.get(key)
-            if cands:
-                found = _mention(text, toks, i, n, key, cands, guarded)
-                if found is not None:
-                    out.append(found)
-                    free_from = i + n
-                    break
+        # the keys a name from token i may have: a run of capitalised (or numeric) tokens joined
+        # by spaces or hyphens, every one of its first tokens the beginning of a gazetteer name
+        key, keys = (fold(toks[i][2]),), []
+        while key in prefixes:
+            if index.get(key):
+                keys.append(key)
+            j = i + len(key)
+            if len(key) == MAX_NAME_TOKENS or j == len(toks) or not _may_begin_a_name(toks[j][2]) or (
+                    NAME_GAP.fullmatch(text, toks[j - 1][1], toks[j][0]) is None):
+                break
+            key = (*key, fold(toks[j][2]))
+        if not keys:
+            continue
+        kinds = _level_word(text, toks, i)
+        for key in reversed(keys):
+            if kinds is None and key not in bare_keys:
+                continue  # only communes have this name, and a bare name is never a commune
+            found = _mention(text, toks, i, len(key), key, index[key], guarded, kinds)
+            if found is not None:
+                out.append(found)
+                free_from = i + len(key)
+                break
     return tuple(out)
 
 
+def _may_begin_a_name(word: str) -> bool:
+    """Only a capitalised (or numeric) token can be part of a name."""
+    return word[:1].isupper() or word.isdigit()
+
+
+def _name_starts(text: str, toks: list[tuple[int, int, str]]) -> list[int]:
+    """The indices of the tokens that may begin a name (:func:`_may_begin_a_name`)."""
+    return [i for i, (_, _, word) in enumerate(toks) if word[:1].isupper() or word.isdigit()]
+
+
 @cache
-def _first_words() -> frozenset[str]:
-    """The first (folded) syllable of every gazetteer name: no name begins with any other word."""
-    return frozenset(key[0] for key in gazetteer() if key)
+def _key_prefixes() -> frozenset[tuple[str, ...]]:
+    """Every beginning of every gazetteer key: a name can only go on while its key is one."""
+    return frozenset(key[:n] for key in gazetteer() for n in range(1, len(key) + 1))
+
+
+@cache
+def _bare_keys() -> frozenset[tuple[str, ...]]:
+    """The keys of the names a province or district has (a name may stand without a level word)."""
+    return frozenset(key for key, places in gazetteer().items() if any(p.level != "commune" for p in places))
 
 
 def _mention(text: str, toks: list[tuple[int, int, str]], i: int, n: int, key: tuple[str, ...],
-             cands: tuple[Place, ...], guarded: frozenset[tuple[str, ...]]) -> PlaceMention | None:
+             cands: tuple[Place, ...], guarded: frozenset[tuple[str, ...]],
+             kinds: frozenset[str] | None) -> PlaceMention | None:
+    """The mention of tokens i..i+n-1 (``kinds``: what the level word before them allows, if any)."""
     start, end = toks[i][0], toks[i + n - 1][1]
-    kinds = _level_word(text, toks, i)
     if kinds is not None:
         # "huyện Kim Bảng" written after it became a thị xã: a district of another kind will do
         fitting = [p for p in cands if p.kind in kinds] or [
@@ -341,10 +400,17 @@ def article_places(article: Any, mentions_in_text: list[PlaceMention] | None = N
     """
     title = getattr(article, "title", None) or ""
     text = article if isinstance(article, str) else getattr(article, "text", "")
+    in_text = _find_places(text) if mentions_in_text is None else tuple(mentions_in_text)
+    return _article_places(title, text, getattr(article, "published", None) or "", in_text)
+
+
+@lru_cache(maxsize=8)
+def _article_places(title: str, text: str, published: str,
+                    mentions_in_text: tuple[PlaceMention, ...]) -> ArticlePlaces:
+    """Cached: the decisions and units stages ask for the places of the same article."""
     in_title = find_places(title)
-    in_text = find_places(text) if mentions_in_text is None else mentions_in_text
+    in_text = list(mentions_in_text)
     mentions = in_title + in_text
-    published = getattr(article, "published", None) or ""
     reformed = published >= REFORM_DATE if published else any(
         FORMER.match(text, m.end) and all(p.valid_until for p in m.candidates) for m in in_text)
     votes: Counter[str] = Counter()

@@ -14,13 +14,14 @@ from extractors.unit_patterns import LEVEL_WORD, head_regex, surnames, words_of
 
 TOKEN = re.compile(r"[^\W\d_]+|\d+|[-&]")
 CONNECTORS = ("và", "-", "&")
+_BLANKS = re.compile(r"[ \t]+")
 
 
 def _tokens(text: str, pos: int, limit: int = 16) -> list[re.Match[str]]:
     """Word tokens from ``pos`` up to punctuation or a line break."""
     out: list[re.Match[str]] = []
     for tok in TOKEN.finditer(text, pos):
-        if not re.fullmatch(r"[ \t]+", text[pos : tok.start()]) or len(out) >= limit:
+        if not _BLANKS.fullmatch(text, pos, tok.start()) or len(out) >= limit:
             break
         out.append(tok)
         pos = tok.end()

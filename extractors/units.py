@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from extractors.bare_organs import may_stand_alone, organ_name, owner_of
 from extractors.places import (
@@ -39,6 +40,8 @@ from pipeline.article import Article, Span
 
 COORDINATION = re.compile(r"\s*(?:,|và)\s*")
 SPACE = re.compile(r"\s+")
+_AND = re.compile(r"\s+và\s+")
+_AFTER_LEVEL_WORD = re.compile(r"\.(?=[^\W\d_])|\s*")
 ALONE = "alone"  # the style of an organ written without its committee (extractors.bare_organs)
 
 
@@ -154,7 +157,7 @@ def _shared_office(text: str, inner: UnitMatch, by_start: dict[int, PlaceMention
     """ "Văn phòng HĐND và UBND xã": one office of two bodies of one place, an office of government."""
     if inner.tail or not inner.place_rule:
         return
-    joint = re.compile(r"\s+và\s+").match(text, inner.end)
+    joint = _AND.match(text, inner.end)
     other_head = head_regex().match(text, joint.end()) if joint else None
     other = _parse(text, joint.end(), other_head.group(), by_start) if joint and other_head else None
     if other is not None and other.place_rule == inner.place_rule and other.style == inner.style:
@@ -204,7 +207,7 @@ def _tail(text: str, unit: UnitMatch, by_start: dict[int, PlaceMention]) -> bool
 def _extend(text: str, unit: UnitMatch, by_start: dict[int, PlaceMention]) -> bool:
     lw = LEVEL_WORD.match(text, unit.end)
     if lw:
-        gap = re.compile(r"\.(?=[^\W\d_])|\s*").match(text, lw.end())  # "TP.HCM"
+        gap = _AFTER_LEVEL_WORD.match(text, lw.end())  # "TP.HCM"
         place = by_start.get(gap.end()) if gap else None
         if place is not None:
             unit.end, unit.place = place.end, place
@@ -221,13 +224,22 @@ def _extend(text: str, unit: UnitMatch, by_start: dict[int, PlaceMention]) -> bo
 
 def _generic(text: str, unit: UnitMatch) -> bool:
     """ "các Sở", "HĐND các cấp", "Đảng bộ trực thuộc": plural or generic, not a unit."""
-    before = re.search(r"(\w+)\s+$", text[max(0, unit.start - 20) : unit.start])
+    before = _WORD_BEFORE.search(text[max(0, unit.start - 20) : unit.start])
     if before and before.group(1) in words_of("not_before"):
         return True
     if unit.kind == "enterprise":
         return False  # "Công ty Điện lực X cấp điện": a verb, not "các cấp"
-    after = text[unit.end : unit.end + 20]
-    return any(re.match(rf"\s+{re.escape(w)}(?!\w)", after) for w in words_of("not_after"))
+    return _not_after().match(text[unit.end : unit.end + 20]) is not None
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+@cache
+def _not_after() -> re.Pattern[str]:
+    """A generic word right after a unit ("HĐND các cấp"), as one alternation."""
+    words = sorted(words_of("not_after"), key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
 
 
 def unit_name(unit: UnitMatch, text: str, places: ArticlePlaces) -> str | None:
