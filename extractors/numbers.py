@@ -98,7 +98,8 @@ NUMBER_RE = re.compile(NUMBER)
 PREFIX_RE = re.compile(rf"(?:(?:{_QUAL})\s+)?(?:từ\s+)?\Z", re.IGNORECASE)
 
 
-def _reversed_alt(words: tuple[str, ...]) -> str:
+def reversed_alt(words: tuple[str, ...]) -> str:
+    """An alternation of ``words`` written backwards, longest first, to read text right to left."""
     return "|".join(
         r"\s+".join(re.escape(part[::-1]) for part in reversed(w.split()))
         for w in sorted(words, key=len, reverse=True)
@@ -107,7 +108,7 @@ def _reversed_alt(words: tuple[str, ...]) -> str:
 
 # the same, read backwards from the number in the reversed text: the longest prefix first
 PREFIX_BACKWARDS_RE = re.compile(
-    rf"\s+(?:ừt\s+)?(?:{_reversed_alt(tuple(w for w, _ in QUALIFIERS))})(?!\w)|\s+ừt|",
+    rf"\s+(?:ừt\s+)?(?:{reversed_alt(tuple(w for w, _ in QUALIFIERS))})(?!\w)|\s+ừt|",
     re.IGNORECASE,
 )
 
