@@ -32,6 +32,7 @@ from extractors.places import PlaceMention, find_places, lookup
 from extractors.unit_patterns import LEVEL_WORD, expand, fold, head_regex, surnames
 from extractors.units import extract as extract_units
 from extractors.unsure_names import (
+    LOWER_LETTERS,
     after_level_word,
     mask,
     ner_people,
@@ -42,6 +43,11 @@ from extractors.unsure_names import (
 from pipeline.article import Article, Span
 
 SYLLABLE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # "K'Ré" is one syllable of "Điểu K'Ré"
+# the syllables of SYLLABLE.finditer that may be capitalised: those that do not begin lower case
+# (the others only end a run of names, as the gap before the next one does)
+MAYBE_CAPITALISED = re.compile(  # the first letter first: the regex engine skips to it quickly
+    rf"[^\W\d_{LOWER_LETTERS}](?<![^\W\d_].)(?<![^\W\d_]['’].)[^\W\d_]*(?:['’][^\W\d_]+)*"
+)
 MAX_NAME = 5
 USE_NER = True  # consult the NER model where the rules are unsure
 # what may stand between a title and the name after it: "Bí thư Tỉnh ủy, đồng chí Nguyễn A"
@@ -123,9 +129,9 @@ def find_names(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int
             out.append((run[start].start(), run[-1].end()))
         run.clear()
 
-    for tok in SYLLABLE.finditer(text):
+    for tok in MAYBE_CAPITALISED.finditer(text):
         word = tok.group()
-        if not word[:1].isupper():  # not title case: ends any run (the common case, decided cheaply)
+        if not word[:1].isupper():  # not title case ("中", "ǅ"): ends any run
             if run:
                 flush()
             continue
