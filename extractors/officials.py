@@ -24,6 +24,7 @@ when a PER span covers it. Articles without such a run never load the model; ``U
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -57,6 +58,9 @@ NAME_TO_TITLE = re.compile(
 )
 CHAIN = re.compile(r"\s*,\s*(?:kiêm\s+)?|\s+kiêm\s+")
 FORMER = re.compile(r"(?:nguyên|Nguyên)\s+")
+FORMER_BEFORE = re.compile(r"(?:nguyên|Nguyên)\s+$")
+SPACES = re.compile(r"\s+")
+MAYBE_SPACES = re.compile(r"\s*")
 NEEDS_UNIT = ("trưởng", "phó trưởng", "ủy viên")
 MEMBERSHIP = ("ủy viên", "thành viên", "đại biểu")  # a seat in a body, not a post that leads it
 
@@ -77,10 +81,19 @@ class Context:
     units: tuple[Span, ...]
     unit_at: dict[int, Span]
     place_at: dict[int, PlaceMention]
+    unit_starts: tuple[int, ...] = ()  # sorted
 
     @classmethod
     def of(cls, text: str, units: list[Span], places: list[PlaceMention]) -> Context:
-        return cls(text, tuple(units), {u.start: u for u in units}, {p.start: p for p in places})
+        return cls(
+            text, tuple(units), {u.start: u for u in units}, {p.start: p for p in places},
+            tuple(sorted(u.start for u in units)),
+        )
+
+    def unit_starts_within(self, start: int, end: int) -> bool:
+        """Whether a unit starts strictly between ``start`` and ``end``."""
+        i = bisect_right(self.unit_starts, start)
+        return i < len(self.unit_starts) and self.unit_starts[i] < end
 
 
 @cache
@@ -120,29 +133,32 @@ def find_names(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int
         inside[a:b] = b"\x01" * (b - a)
     out: list[tuple[int, int]] = []
     run: list[re.Match[str]] = []
+    family_names = surnames()
 
     def flush() -> None:
-        if not run:
-            return
-        start = next((i for i, t in enumerate(run) if t.group() in surnames()), None)
+        start = next((i for i, t in enumerate(run) if t.group() in family_names), None)
         if start is not None and 2 <= len(run) - start <= MAX_NAME:
             out.append((run[start].start(), run[-1].end()))
         run.clear()
 
     for tok in MAYBE_CAPITALISED.finditer(text):
         word = tok.group()
-        if not word[:1].isupper():  # not title case ("中", "ǅ"): ends any run
+        if not word[0].isupper():  # not title case ("中", "ǅ"): ends any run
             if run:
                 flush()
             continue
-        joined = bool(run) and text[run[-1].end() : tok.start()] == " "
-        if not joined:
+        if run and text[run[-1].end() : tok.start()] != " ":  # not joined to the run
             flush()
-        if _is_titlecase(word) and not inside[tok.start()]:
+        if "'" in word or "’" in word:
+            titlecase = _is_titlecase(word)
+        else:  # its first letter is upper case
+            titlecase = len(word) == 1 or word[1:].islower()
+        if titlecase and not inside[tok.start()]:
             run.append(tok)
-        else:
+        elif run:
             flush()
-    flush()
+    if run:
+        flush()
     return out
 
 
@@ -161,26 +177,29 @@ def parse_title(ctx: Context, pos: int) -> Title | None:
             at = sep.end()
         former = FORMER.match(text, at)
         post = post_regex().match(text, former.end() if former else at)
-        if not post or (not first and re.sub(r"\s+", " ", post.group()).casefold() in ranks()):
+        is_rank = post is not None and SPACES.sub(" ", post.group()).casefold() in ranks()
+        if not post or (not first and is_rank):
             break  # "Giám đốc Công an tỉnh, Đại tá …": the rank goes with the name, not the chain
         post_end, post_unit = post.end(), unit
-        gap = re.compile(r"\s+").match(text, post_end)
+        gap = SPACES.match(text, post_end)
         after = ctx.unit_at.get(gap.end()) if gap else None
-        within = [u for u in ctx.units if post.start() < u.start < post.end() <= u.end]
-        level = LEVEL_WORD.match(text, post_end)
+        within = (
+            [u for u in ctx.units if post.start() < u.start < post.end() <= u.end]
+            if ctx.unit_starts_within(post.start(), post.end()) else None
+        )
         if within:  # "Ủy viên |Ban Thường vụ Tỉnh ủy|": the post's last words begin the unit
             post_end, post_unit = within[0].end, within[0]
         elif after is not None:
             post_end, post_unit = after.end, after
         elif gap and (head := head_regex().match(text, gap.end())):
             post_end = head.end()  # a body the units stage left out: "Bí thư Đảng ủy, Chủ tịch …"
-        elif level:  # "Chủ tịch xã Tề Lỗ", "Trưởng đoàn ĐBQH tỉnh"
-            space = re.compile(r"\s*").match(text, level.end())
+        elif level := LEVEL_WORD.match(text, post_end):  # "Chủ tịch xã Tề Lỗ", "Trưởng đoàn ĐBQH tỉnh"
+            space = MAYBE_SPACES.match(text, level.end())
             place = ctx.place_at.get(space.end()) if space else None
             post_end = place.end if place is not None else level.end()
         elif post.group().casefold() in NEEDS_UNIT:
             break  # "Trưởng" alone is not a post
-        rank_only = rank_only and re.sub(r"\s+", " ", post.group()).casefold() in ranks()
+        rank_only = rank_only and is_rank
         if post_unit is not None and post_unit is not unit:
             bodies.append((post.group(), post_unit))
         end, unit, first = post_end, post_unit, False
@@ -201,7 +220,7 @@ def title_before(ctx: Context, name_start: int) -> Title | None:
     line_start = text.rfind("\n", 0, name_start) + 1
     for post in post_regex().finditer(text, max(window_start, line_start), name_start):
         start = post.start()
-        former = re.search(r"(?:nguyên|Nguyên)\s+$", text[max(0, start - 8) : start])
+        former = FORMER_BEFORE.search(text[max(0, start - 8) : start])
         if former:
             start -= len(former.group())
         title = parse_title(ctx, start)
