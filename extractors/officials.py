@@ -49,6 +49,8 @@ SYLLABLE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # "K'Ré" is one syllab
 MAYBE_CAPITALISED = re.compile(  # the first letter first: the regex engine skips to it quickly
     rf"[^\W\d_{LOWER_LETTERS}](?<![^\W\d_].)(?<![^\W\d_]['’].)[^\W\d_]*(?:['’][^\W\d_]+)*"
 )
+# two or more of them joined by single spaces: a lone one is never a name
+MAYBE_CAPITALISED_RUN = re.compile(rf"{MAYBE_CAPITALISED.pattern}(?: {MAYBE_CAPITALISED.pattern})+")
 MAX_NAME = 5
 USE_NER = True  # consult the NER model where the rules are unsure
 # what may stand between a title and the name after it: "Bí thư Tỉnh ủy, đồng chí Nguyễn A"
@@ -114,10 +116,22 @@ def title_to_name() -> re.Pattern[str]:
 def post_regex() -> re.Pattern[str]:
     posts = sorted((r["post"] for r in read_csv("titles.csv", ("post", "kind"))), key=len, reverse=True)
 
-    def either_case(post: str) -> str:
-        return r"\s+".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in post.split())
+    def first_letter(post: str) -> str:
+        return f"[{post[0].upper()}{post[0].lower()}]"
 
-    return re.compile(r"(?<!\w)(?:" + "|".join(either_case(p) for p in posts) + r")(?!\w)")
+    def either_case(post: str) -> str:
+        return r"\s+".join(first_letter(w) + re.escape(w[1:]) for w in post.split())
+
+    # the posts grouped by their first letter, each group in the order above, behind a class of
+    # all first letters: the regex engine skips to those, then tries only one group
+    groups: dict[str, list[str]] = {}
+    for post in posts:
+        groups.setdefault(first_letter(post), []).append(either_case(post)[len(first_letter(post)) :])
+    letters = [set(first[1:-1]) for first in groups]
+    if sum(map(len, letters)) != len(set().union(*letters)):  # a letter in two groups: keep the order
+        return re.compile(r"(?<!\w)(?:" + "|".join(either_case(p) for p in posts) + r")(?!\w)")
+    alts = "|".join(f"(?<={first})(?:{'|'.join(rest)})" for first, rest in groups.items())
+    return re.compile(rf"[{''.join(sorted(set().union(*letters)))}](?<!\w.)(?:{alts})(?!\w)")
 
 
 def _is_titlecase(word: str) -> bool:
@@ -141,24 +155,19 @@ def find_names(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int
             out.append((run[start].start(), run[-1].end()))
         run.clear()
 
-    for tok in MAYBE_CAPITALISED.finditer(text):
-        word = tok.group()
-        if not word[0].isupper():  # not title case ("中", "ǅ"): ends any run
-            if run:
+    for joined in MAYBE_CAPITALISED_RUN.finditer(text):
+        for tok in MAYBE_CAPITALISED.finditer(text, *joined.span()):
+            word = tok.group()
+            if "'" in word or "’" in word:
+                titlecase = _is_titlecase(word)
+            else:  # not "中" nor "ǅa"
+                titlecase = word[0].isupper() and (len(word) == 1 or word[1:].islower())
+            if titlecase and not inside[tok.start()]:
+                run.append(tok)
+            elif run:
                 flush()
-            continue
-        if run and text[run[-1].end() : tok.start()] != " ":  # not joined to the run
+        if run:
             flush()
-        if "'" in word or "’" in word:
-            titlecase = _is_titlecase(word)
-        else:  # its first letter is upper case
-            titlecase = len(word) == 1 or word[1:].islower()
-        if titlecase and not inside[tok.start()]:
-            run.append(tok)
-        elif run:
-            flush()
-    if run:
-        flush()
     return out
 
 
