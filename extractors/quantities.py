@@ -56,8 +56,11 @@ class Quantity:
     total: float | None = None  # "18/19 chỉ tiêu" -> 19
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _key(noun: str) -> str:
-    return re.sub(r"\s+", " ", noun).casefold()
+    return _SPACES.sub(" ", noun).casefold()
 
 
 @cache
@@ -155,7 +158,7 @@ def match(text: str) -> list[Quantity]:
         fractions.append(Quantity(m.start(), nm.end(), done, None, approx, written, info, total))
     before = before_pattern()
     for fig in find_figures(text):
-        if any(f.start <= fig.start < f.end for f in fractions):
+        if fractions and any(f.start <= fig.start < f.end for f in fractions):
             continue  # "62 ha" of "45,2/62 ha"
         q = _with_noun(text, fig, pat, known) or _after_noun(text, fig, before, known)
         if q is not None:
