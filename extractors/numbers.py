@@ -93,7 +93,8 @@ FIGURE_RE = re.compile(
     re.IGNORECASE,
 )
 
-NUMBER_RE = re.compile(NUMBER)
+# NUMBER with its first digit matched before the look back: the regex engine skips to digits
+NUMBER_RE = re.compile(r"\d(?<![\w.,/]\d)\d*(?:[.,]\d+)*(?!\d|[.,/]\d)")
 # what may stand before a figure's first number: a qualifier and "từ", ending right at the number
 PREFIX_RE = re.compile(rf"(?:(?:{_QUAL})\s+)?(?:từ\s+)?\Z", re.IGNORECASE)
 

@@ -108,7 +108,7 @@ FRACTION_RE = re.compile(
     re.IGNORECASE,
 )
 # the same without its qualifier, to find it first; and the qualifier read backwards from it
-FRACTION_CORE_RE = re.compile(rf"(?<![\w.,/]){_DECIMAL}\s*/\s*{_DECIMAL}(?![\d/.,]\d)")
+FRACTION_CORE_RE = re.compile(rf"\d(?<![\w.,/]\d)\d*(?:,\d+)?\s*/\s*{_DECIMAL}(?![\d/.,]\d)")
 QUALIFIER_BACKWARDS_RE = re.compile(
     rf"\s+(?:{reversed_alt(tuple(w for w, _ in QUALIFIERS))})(?!\w)|", re.IGNORECASE
 )

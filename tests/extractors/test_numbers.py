@@ -1,4 +1,5 @@
 import math
+import re
 
 import pytest
 from hypothesis import given
@@ -6,6 +7,8 @@ from hypothesis import strategies as st
 
 from extractors.numbers import (
     FIGURE_RE,
+    NUMBER,
+    NUMBER_RE,
     Figure,
     _build,
     find_figures,
@@ -220,3 +223,8 @@ def _figures_by_plain_search(text: str, start: int = 0) -> list[Figure]:
 )
 def test_numbers_find_figures_finds_what_a_plain_search_finds(text, start):
     assert find_figures(text, start) == _figures_by_plain_search(text, start)
+
+
+@pytest.mark.parametrize("text", ["44.280 tỷ, 1/2, a5, 7,5-8,5; 3.5.6 x.12 ,9 12", "0", "", "５ ٣"])
+def test_numbers_number_re_matches_as_number(text):
+    assert [m.span() for m in NUMBER_RE.finditer(text)] == [m.span() for m in re.finditer(NUMBER, text)]
