@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from extractors.datafiles import read_csv
@@ -84,6 +84,7 @@ class Context:
     unit_at: dict[int, Span]
     place_at: dict[int, PlaceMention]
     unit_starts: tuple[int, ...] = ()  # sorted
+    titles: dict[int, Title | None] = field(default_factory=dict, compare=False, repr=False)  # parsed
 
     @classmethod
     def of(cls, text: str, units: list[Span], places: list[PlaceMention]) -> Context:
@@ -173,7 +174,16 @@ def find_names(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int
 
 
 def parse_title(ctx: Context, pos: int) -> Title | None:
-    """A chain of posts starting at ``pos``: "Ủy viên BTV Tỉnh ủy, Phó Chủ tịch UBND tỉnh"."""
+    """A chain of posts starting at ``pos``: "Ủy viên BTV Tỉnh ủy, Phó Chủ tịch UBND tỉnh".
+
+    Remembered in ``ctx``: the titles of names written close together are looked for from the
+    same posts."""
+    if pos not in ctx.titles:
+        ctx.titles[pos] = _parse_title(ctx, pos)
+    return ctx.titles[pos]
+
+
+def _parse_title(ctx: Context, pos: int) -> Title | None:
     text = ctx.text
     end, unit, first, rank_only = pos, None, True, True
     bodies: list[tuple[str, Span]] = []  # each post with its body, in order
