@@ -15,6 +15,7 @@ from pipeline.article import Article, Span
 
 # "đồng" that is not money: "48 đồng chí", "đồng bào", "đồng thời" ...
 NOT_MONEY_AFTER_DONG = ("chí", "bào", "thời", "nghiệp", "hồ", "đội", "ruộng", "bằng", "tâm", "ý", "hành")
+SPACES = re.compile(r"\s+")
 
 
 @cache
@@ -42,7 +43,7 @@ def match(text: str) -> list[tuple[Figure, int, str]]:
         m = pat.match(text, fig.end)
         if not m:
             continue
-        code = codes[re.sub(r"\s+", " ", m.group("cur")).casefold()]
+        code = codes[SPACES.sub(" ", m.group("cur")).casefold()]
         bare_dong = m.group("cur").casefold() == "đồng"
         per_unit = text.startswith("/", m.end())  # "500 đồng/kg" is a price
         if bare_dong and not per_unit and fig.scale == 1 and max(fig.value, fig.high or 0) < 1000:

@@ -93,9 +93,36 @@ FIGURE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# NUMBER with its first digit matched before the look back: the regex engine skips to digits
+NUMBER_RE = re.compile(r"\d(?<![\w.,/]\d)\d*(?:[.,]\d+)*(?!\d|[.,/]\d)")
+# what may stand before a figure's first number: a qualifier and "từ", ending right at the number
+PREFIX_RE = re.compile(rf"(?:(?:{_QUAL})\s+)?(?:từ\s+)?\Z", re.IGNORECASE)
+
+
+def reversed_alt(words: tuple[str, ...]) -> str:
+    """An alternation of ``words`` written backwards, longest first, to read text right to left."""
+    return "|".join(
+        r"\s+".join(re.escape(part[::-1]) for part in reversed(w.split()))
+        for w in sorted(words, key=len, reverse=True)
+    )
+
+
+# the same, read backwards from the number in the reversed text: the longest prefix first
+PREFIX_BACKWARDS_RE = re.compile(
+    rf"\s+(?:ừt\s+)?(?:{reversed_alt(tuple(w for w, _ in QUALIFIERS))})(?!\w)|\s+ừt|",
+    re.IGNORECASE,
+)
+
 _NAMED_LIMIT = re.compile(r"(?:lương|mức|giá|vốn|diện\s+tích)\s+$", re.IGNORECASE)
 _SCALE_OF = {w: v for w, v in SCALES}
 _QUAL_OF = {w: a for w, a in QUALIFIERS}
+_DIGITS_RE = re.compile(_DIGITS)
+_SPACES = re.compile(r"\s+")
+_THOUSANDS_LAST = re.compile(r"\.\d{3}$")
+# FIGURE_RE's groups in order, as :func:`_build` unpacks them
+_GROUPS = ("q", "from", "n1", "s1", "t1", "ts1", "pct1", "sep", "n2", "s2", "t2", "ts2")
+if tuple(FIGURE_RE.groupindex) != _GROUPS:
+    raise AssertionError(f"FIGURE_RE groups changed: {tuple(FIGURE_RE.groupindex)}")
 
 
 # ------------------------------------------------------------------ parsing
@@ -110,7 +137,7 @@ def parse_number(s: str) -> float | None:
     s = s.strip()
     sign = -1.0 if s[:1] in ("-", "\u2212") else 1.0
     s = s[1:] if sign < 0 else s
-    if not re.fullmatch(_DIGITS, s):
+    if not _DIGITS_RE.fullmatch(s):
         return None
     value = _unsigned(s)
     return None if value is None else sign * value
@@ -180,17 +207,20 @@ class Figure:
 def _scale(word: str | None) -> float:
     if not word:
         return 1.0
-    return _SCALE_OF[re.sub(r"\s+", " ", word.lower())]
+    word = word.lower()
+    return _SCALE_OF.get(word) or _SCALE_OF[_SPACES.sub(" ", word)]
 
 
 def _figure(n: str, s: str | None, t: str | None, ts: str | None) -> tuple[float, float] | None:
-    v = parse_number(n)
+    """The value and scale of one figure; ``n`` and ``t`` are numbers as FIGURE_RE found them
+    (digits and separators only, so :func:`_unsigned` reads them as :func:`parse_number` would)."""
+    v = _unsigned(n)
     if v is None:
         return None
     scale = _scale(s)
     total = v * scale
     if t is not None:
-        tv = parse_number(t)
+        tv = _unsigned(t)
         tscale = _scale(ts)
         if tv is None or not s or tscale >= scale:
             return None
@@ -216,7 +246,8 @@ def forget_figures() -> None:
 def _figures(text: str, start: int, end: int) -> tuple[Figure, ...]:
     out: list[Figure] = []
     pos = start
-    while (m := FIGURE_RE.search(text, pos, end)) is not None:
+    backwards = text[::-1]
+    while (m := _next_figure(text, backwards, pos, end)) is not None:
         fig = _build(m)
         if fig is None:
             pos = m.end("n1")
@@ -226,43 +257,56 @@ def _figures(text: str, start: int, end: int) -> tuple[Figure, ...]:
     return tuple(out)
 
 
-def _last_end(m: re.Match[str], names: tuple[str, ...]) -> int:
-    return max(m.end(n) for n in names if m.group(n) is not None)
+def _next_figure(text: str, backwards: str, pos: int, end: int) -> re.Match[str] | None:
+    """``FIGURE_RE.search(text, pos, end)``, found faster. A match's first number is the first
+    number from ``pos`` (a qualifier and "từ" before it hold no digit): find that number, then the
+    longest qualifier and "từ" written right before it, reading ``backwards`` (``text`` reversed)."""
+    number = NUMBER_RE.search(text, pos, end)
+    if number is None:
+        return None
+    at = number.start()
+    first = len(text) - PREFIX_BACKWARDS_RE.match(backwards, len(text) - at).end()  # type: ignore[union-attr]
+    if first < pos:  # the prefix began before pos: the longest one from pos, the slow way
+        first = PREFIX_RE.search(text, pos, at).start()  # type: ignore[union-attr]
+    return FIGURE_RE.match(text, first, end)
 
 
 def _build(m: re.Match[str]) -> Figure | None:
-    g = m.groupdict()
-    one = _figure(g["n1"], g["s1"], g["t1"], g["ts1"])
+    q, from_, n1, s1, t1, ts1, pct1, _, n2, s2, t2, ts2 = m.groups()
+    one = _figure(n1, s1, t1, ts1)
     if one is None:
         return None
     value, scale = one
     high = None
-    fig_end = _last_end(m, ("n1", "s1", "t1", "ts1"))
-    two = _figure(g["n2"], g["s2"], g["t2"], g["ts2"]) if g["n2"] is not None else None
+    ends = m.regs  # (-1, -1) for a group that did not take part
+    fig_end = max(ends[3][1], ends[4][1], ends[5][1], ends[6][1])  # n1, s1, t1, ts1
+    two = _figure(n2, s2, t2, ts2) if n2 is not None else None
     if two is not None:
         high, scale2 = two
-        if not g["s1"] and g["s2"]:  # "16 - 17 nghìn": the scale applies to both ends
+        if not s1 and s2:  # "16 - 17 nghìn": the scale applies to both ends
             value *= scale2
             scale = scale2
         elif (
-            not g["s1"] and not g["s2"] and "." not in g["n1"] and re.search(r"\.\d{3}$", g["n2"])
+            not s1 and not s2 and "." not in n1 and _THOUSANDS_LAST.search(n2)
             and value * 1000 <= high <= value * 2000
         ):
             value *= 1000  # "từ 16 đến 17.000": the low end is written in thousands
-        end2 = _last_end(m, ("n2", "s2", "t2", "ts2"))
+        end2 = max(ends[9][1], ends[10][1], ends[11][1], ends[12][1])  # n2, s2, t2, ts2
         pct_after = PCT_TAIL_RE.match(m.string, end2) is not None
-        if high < value or (g["pct1"] and not pct_after):
+        if high < value or (pct1 and not pct_after):
             high = None  # a falling pair or "5% - 7 người" is two figures, not a range
         else:
             fig_end = end2
     if not math.isfinite(value) or (high is not None and not math.isfinite(high)):
         return None
-    approx = _QUAL_OF[re.sub(r"\s+", " ", g["q"].lower())] if g["q"] else None
+    approx = None
     start = m.start()
-    before = m.string[max(0, start - 12):start]
-    if g["q"] and g["q"].lower().startswith("tối") and _NAMED_LIMIT.search(before):
-        # "lương tối thiểu 4,68 triệu": the name of a figure, not a qualifier
-        approx, start = None, m.start("from") if g["from"] else m.start("n1")
+    if q:
+        lowered = q.lower()
+        approx = _QUAL_OF.get(lowered) or _QUAL_OF[_SPACES.sub(" ", lowered)]
+        if lowered.startswith("tối") and _NAMED_LIMIT.search(m.string[max(0, start - 12):start]):
+            # "lương tối thiểu 4,68 triệu": the name of a figure, not a qualifier
+            approx, start = None, m.start("from") if from_ else m.start("n1")
     return Figure(start, fig_end, value, high, approx, scale)
 
 

@@ -24,7 +24,8 @@ when a PER span covers it. Articles without such a run never load the model; ``U
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from functools import cache
 
 from extractors.datafiles import read_csv
@@ -32,6 +33,7 @@ from extractors.places import PlaceMention, find_places, lookup
 from extractors.unit_patterns import LEVEL_WORD, expand, fold, head_regex, surnames
 from extractors.units import extract as extract_units
 from extractors.unsure_names import (
+    LOWER_LETTERS,
     after_level_word,
     mask,
     ner_people,
@@ -42,6 +44,13 @@ from extractors.unsure_names import (
 from pipeline.article import Article, Span
 
 SYLLABLE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # "K'Ré" is one syllable of "Điểu K'Ré"
+# the syllables of SYLLABLE.finditer that may be capitalised: those that do not begin lower case
+# (the others only end a run of names, as the gap before the next one does)
+MAYBE_CAPITALISED = re.compile(  # the first letter first: the regex engine skips to it quickly
+    rf"[^\W\d_{LOWER_LETTERS}](?<![^\W\d_].)(?<![^\W\d_]['’].)[^\W\d_]*(?:['’][^\W\d_]+)*"
+)
+# two or more of them joined by single spaces: a lone one is never a name
+MAYBE_CAPITALISED_RUN = re.compile(rf"{MAYBE_CAPITALISED.pattern}(?: {MAYBE_CAPITALISED.pattern})+")
 MAX_NAME = 5
 USE_NER = True  # consult the NER model where the rules are unsure
 # what may stand between a title and the name after it: "Bí thư Tỉnh ủy, đồng chí Nguyễn A"
@@ -51,6 +60,9 @@ NAME_TO_TITLE = re.compile(
 )
 CHAIN = re.compile(r"\s*,\s*(?:kiêm\s+)?|\s+kiêm\s+")
 FORMER = re.compile(r"(?:nguyên|Nguyên)\s+")
+FORMER_BEFORE = re.compile(r"(?:nguyên|Nguyên)\s+$")
+SPACES = re.compile(r"\s+")
+MAYBE_SPACES = re.compile(r"\s*")
 NEEDS_UNIT = ("trưởng", "phó trưởng", "ủy viên")
 MEMBERSHIP = ("ủy viên", "thành viên", "đại biểu")  # a seat in a body, not a post that leads it
 
@@ -71,10 +83,20 @@ class Context:
     units: tuple[Span, ...]
     unit_at: dict[int, Span]
     place_at: dict[int, PlaceMention]
+    unit_starts: tuple[int, ...] = ()  # sorted
+    titles: dict[int, Title | None] = field(default_factory=dict, compare=False, repr=False)  # parsed
 
     @classmethod
     def of(cls, text: str, units: list[Span], places: list[PlaceMention]) -> Context:
-        return cls(text, tuple(units), {u.start: u for u in units}, {p.start: p for p in places})
+        return cls(
+            text, tuple(units), {u.start: u for u in units}, {p.start: p for p in places},
+            tuple(sorted(u.start for u in units)),
+        )
+
+    def unit_starts_within(self, start: int, end: int) -> bool:
+        """Whether a unit starts strictly between ``start`` and ``end``."""
+        i = bisect_right(self.unit_starts, start)
+        return i < len(self.unit_starts) and self.unit_starts[i] < end
 
 
 @cache
@@ -95,10 +117,22 @@ def title_to_name() -> re.Pattern[str]:
 def post_regex() -> re.Pattern[str]:
     posts = sorted((r["post"] for r in read_csv("titles.csv", ("post", "kind"))), key=len, reverse=True)
 
-    def either_case(post: str) -> str:
-        return r"\s+".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in post.split())
+    def first_letter(post: str) -> str:
+        return f"[{post[0].upper()}{post[0].lower()}]"
 
-    return re.compile(r"(?<!\w)(?:" + "|".join(either_case(p) for p in posts) + r")(?!\w)")
+    def either_case(post: str) -> str:
+        return r"\s+".join(first_letter(w) + re.escape(w[1:]) for w in post.split())
+
+    # the posts grouped by their first letter, each group in the order above, behind a class of
+    # all first letters: the regex engine skips to those, then tries only one group
+    groups: dict[str, list[str]] = {}
+    for post in posts:
+        groups.setdefault(first_letter(post), []).append(either_case(post)[len(first_letter(post)) :])
+    letters = [set(first[1:-1]) for first in groups]
+    if sum(map(len, letters)) != len(set().union(*letters)):  # a letter in two groups: keep the order
+        return re.compile(r"(?<!\w)(?:" + "|".join(either_case(p) for p in posts) + r")(?!\w)")
+    alts = "|".join(f"(?<={first})(?:{'|'.join(rest)})" for first, rest in groups.items())
+    return re.compile(rf"[{''.join(sorted(set().union(*letters)))}](?<!\w.)(?:{alts})(?!\w)")
 
 
 def _is_titlecase(word: str) -> bool:
@@ -114,35 +148,42 @@ def find_names(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int
         inside[a:b] = b"\x01" * (b - a)
     out: list[tuple[int, int]] = []
     run: list[re.Match[str]] = []
+    family_names = surnames()
 
     def flush() -> None:
-        if not run:
-            return
-        start = next((i for i, t in enumerate(run) if t.group() in surnames()), None)
+        start = next((i for i, t in enumerate(run) if t.group() in family_names), None)
         if start is not None and 2 <= len(run) - start <= MAX_NAME:
             out.append((run[start].start(), run[-1].end()))
         run.clear()
 
-    for tok in SYLLABLE.finditer(text):
-        word = tok.group()
-        if not word[:1].isupper():  # not title case: ends any run (the common case, decided cheaply)
-            if run:
+    for joined in MAYBE_CAPITALISED_RUN.finditer(text):
+        for tok in MAYBE_CAPITALISED.finditer(text, *joined.span()):
+            word = tok.group()
+            if "'" in word or "’" in word:
+                titlecase = _is_titlecase(word)
+            else:  # not "中" nor "ǅa"
+                titlecase = word[0].isupper() and (len(word) == 1 or word[1:].islower())
+            if titlecase and not inside[tok.start()]:
+                run.append(tok)
+            elif run:
                 flush()
-            continue
-        joined = bool(run) and text[run[-1].end() : tok.start()] == " "
-        if not joined:
+        if run:
             flush()
-        if _is_titlecase(word) and not inside[tok.start()]:
-            run.append(tok)
-        else:
-            flush()
-    flush()
     return out
 
 
 
 def parse_title(ctx: Context, pos: int) -> Title | None:
-    """A chain of posts starting at ``pos``: "Ủy viên BTV Tỉnh ủy, Phó Chủ tịch UBND tỉnh"."""
+    """A chain of posts starting at ``pos``: "Ủy viên BTV Tỉnh ủy, Phó Chủ tịch UBND tỉnh".
+
+    Remembered in ``ctx``: the titles of names written close together are looked for from the
+    same posts."""
+    if pos not in ctx.titles:
+        ctx.titles[pos] = _parse_title(ctx, pos)
+    return ctx.titles[pos]
+
+
+def _parse_title(ctx: Context, pos: int) -> Title | None:
     text = ctx.text
     end, unit, first, rank_only = pos, None, True, True
     bodies: list[tuple[str, Span]] = []  # each post with its body, in order
@@ -155,26 +196,29 @@ def parse_title(ctx: Context, pos: int) -> Title | None:
             at = sep.end()
         former = FORMER.match(text, at)
         post = post_regex().match(text, former.end() if former else at)
-        if not post or (not first and re.sub(r"\s+", " ", post.group()).casefold() in ranks()):
+        is_rank = post is not None and SPACES.sub(" ", post.group()).casefold() in ranks()
+        if not post or (not first and is_rank):
             break  # "Giám đốc Công an tỉnh, Đại tá …": the rank goes with the name, not the chain
         post_end, post_unit = post.end(), unit
-        gap = re.compile(r"\s+").match(text, post_end)
+        gap = SPACES.match(text, post_end)
         after = ctx.unit_at.get(gap.end()) if gap else None
-        within = [u for u in ctx.units if post.start() < u.start < post.end() <= u.end]
-        level = LEVEL_WORD.match(text, post_end)
+        within = (
+            [u for u in ctx.units if post.start() < u.start < post.end() <= u.end]
+            if ctx.unit_starts_within(post.start(), post.end()) else None
+        )
         if within:  # "Ủy viên |Ban Thường vụ Tỉnh ủy|": the post's last words begin the unit
             post_end, post_unit = within[0].end, within[0]
         elif after is not None:
             post_end, post_unit = after.end, after
         elif gap and (head := head_regex().match(text, gap.end())):
             post_end = head.end()  # a body the units stage left out: "Bí thư Đảng ủy, Chủ tịch …"
-        elif level:  # "Chủ tịch xã Tề Lỗ", "Trưởng đoàn ĐBQH tỉnh"
-            space = re.compile(r"\s*").match(text, level.end())
+        elif level := LEVEL_WORD.match(text, post_end):  # "Chủ tịch xã Tề Lỗ", "Trưởng đoàn ĐBQH tỉnh"
+            space = MAYBE_SPACES.match(text, level.end())
             place = ctx.place_at.get(space.end()) if space else None
             post_end = place.end if place is not None else level.end()
         elif post.group().casefold() in NEEDS_UNIT:
             break  # "Trưởng" alone is not a post
-        rank_only = rank_only and re.sub(r"\s+", " ", post.group()).casefold() in ranks()
+        rank_only = rank_only and is_rank
         if post_unit is not None and post_unit is not unit:
             bodies.append((post.group(), post_unit))
         end, unit, first = post_end, post_unit, False
@@ -195,7 +239,7 @@ def title_before(ctx: Context, name_start: int) -> Title | None:
     line_start = text.rfind("\n", 0, name_start) + 1
     for post in post_regex().finditer(text, max(window_start, line_start), name_start):
         start = post.start()
-        former = re.search(r"(?:nguyên|Nguyên)\s+$", text[max(0, start - 8) : start])
+        former = FORMER_BEFORE.search(text[max(0, start - 8) : start])
         if former:
             start -= len(former.group())
         title = parse_title(ctx, start)

@@ -20,11 +20,12 @@ decided later, by :mod:`extractors.indicators`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from extractors.datafiles import read_csv
-from extractors.numbers import QUALIFIERS, Figure, find_figures
+from extractors.numbers import QUALIFIERS, Figure, find_figures, reversed_alt
 from pipeline.article import Article, Span
 
 UNITS_FILE = "quantity_units.csv"
@@ -55,8 +56,11 @@ class Quantity:
     total: float | None = None  # "18/19 chỉ tiêu" -> 19
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _key(noun: str) -> str:
-    return re.sub(r"\s+", " ", noun).casefold()
+    return _SPACES.sub(" ", noun).casefold()
 
 
 @cache
@@ -103,6 +107,11 @@ FRACTION_RE = re.compile(
     r"(?![\d/.,]\d)",
     re.IGNORECASE,
 )
+# the same without its qualifier, to find it first; and the qualifier read backwards from it
+FRACTION_CORE_RE = re.compile(rf"\d(?<![\w.,/]\d)\d*(?:,\d+)?\s*/\s*{_DECIMAL}(?![\d/.,]\d)")
+QUALIFIER_BACKWARDS_RE = re.compile(
+    rf"\s+(?:{reversed_alt(tuple(w for w, _ in QUALIFIERS))})(?!\w)|", re.IGNORECASE
+)
 # what may follow a count written after its noun: the end of its phrase ("khiển trách 7, cảnh cáo 3")
 _PHRASE_END = re.compile(r"\s*(?:[,;.)]|và(?!\w)|$)", re.IGNORECASE)
 
@@ -136,7 +145,7 @@ def match(text: str) -> list[Quantity]:
     pat, known = noun_pattern(), nouns()
     out: list[Quantity] = []
     fractions: list[Quantity] = []
-    for m in FRACTION_RE.finditer(text):
+    for m in fraction_matches(text):
         nm = pat.match(text, m.end())
         if nm is None:
             continue
@@ -149,12 +158,27 @@ def match(text: str) -> list[Quantity]:
         fractions.append(Quantity(m.start(), nm.end(), done, None, approx, written, info, total))
     before = before_pattern()
     for fig in find_figures(text):
-        if any(f.start <= fig.start < f.end for f in fractions):
+        if fractions and any(f.start <= fig.start < f.end for f in fractions):
             continue  # "62 ha" of "45,2/62 ha"
         q = _with_noun(text, fig, pat, known) or _after_noun(text, fig, before, known)
         if q is not None:
             out.append(q)
     return sorted(out + fractions, key=lambda q: q.start)
+
+
+def fraction_matches(text: str) -> Iterator[re.Match[str]]:
+    """``FRACTION_RE.finditer(text)``, found faster: a match holds no digit before "done", so find
+    "done/total" and then the qualifier written right before it, reading the text backwards."""
+    backwards = text[::-1]
+    pos = 0
+    while (core := FRACTION_CORE_RE.search(text, pos)) is not None:
+        at = core.start()
+        first = len(text) - QUALIFIER_BACKWARDS_RE.match(backwards, len(text) - at).end()  # type: ignore[union-attr]
+        m = FRACTION_RE.match(text, first) if first >= pos else FRACTION_RE.search(text, pos)
+        if m is None:  # never: "done/total" alone is a match
+            return
+        yield m
+        pos = m.end()
 
 
 def _after_noun(

@@ -19,8 +19,11 @@ from pipeline.sentences import sentences
 
 # a word of an unsure name is title case and may carry an apostrophe: "K'Ré", "H'Yim"
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
-_LOWER = "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.islower() and c.isalpha())
-NAME_WORD = re.compile(rf"(?<![\w'’])[{_UPPER}][{_LOWER}]*(?:['’][{_UPPER}][{_LOWER}]*)*(?![\w'’])")
+LOWER_LETTERS = "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.islower() and c.isalpha())
+# (the capital is matched before the look back at the character before it: the engine skips to capitals)
+NAME_WORD = re.compile(
+    rf"[{_UPPER}](?<![\w'’].)[{LOWER_LETTERS}]*(?:['’][{_UPPER}][{LOWER_LETTERS}]*)*(?![\w'’])"
+)
 CAPITALISED_RUN = re.compile(rf"{NAME_WORD.pattern}(?: {NAME_WORD.pattern})+")
 WORDS_BEFORE = re.compile(rf"(?:{NAME_WORD.pattern} )+$")
 LEVEL_BEFORE = re.compile(

@@ -1,10 +1,21 @@
 import math
+import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.numbers import find_figures, format_number, parse_number, percent_tail
+from extractors.numbers import (
+    FIGURE_RE,
+    NUMBER,
+    NUMBER_RE,
+    Figure,
+    _build,
+    find_figures,
+    format_number,
+    parse_number,
+    percent_tail,
+)
 
 
 @pytest.mark.parametrize(
@@ -179,3 +190,41 @@ def test_numbers_formatted_decimal_in_a_sentence_is_found_again(value):
 def test_regression_format_number_writes_the_shortest_digits_not_the_binary_expansion():
     assert format_number(5.960464477539063e-08) == "0,00000005960464477539063"
     assert parse_number(format_number(5.960464477539063e-08)) == 5.960464477539063e-08
+
+
+def _figures_by_plain_search(text: str, start: int = 0) -> list[Figure]:
+    """What find_figures finds, the slow way: FIGURE_RE searched from each figure's end."""
+    out, pos = [], start
+    while (m := FIGURE_RE.search(text, pos)) is not None:
+        fig = _build(m)
+        if fig is None:
+            pos = m.end("n1")
+            continue
+        out.append(fig)
+        pos = fig.end
+    return out
+
+
+# find_figures looks for the number first and reads the qualifier before it backwards
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("thu hơn 44.280 tỷ đồng", 0),
+        ("Từ 5 đến 7 tỷ, KHOẢNG TỪ 3 - 4%", 0),
+        ("khoảng    \n\n  từ   5 người", 0),  # a prefix longer than usual
+        ("trên dưới 10%, dưới 5 nghìn", 0),  # the longer qualifier wins
+        ("5hơn 3 và 6 hơn 7", 0),  # "hơn" glued to a number is no qualifier
+        ("đạt 5 hơn 3", 5),  # the search starts after "đạt 5"
+        ("lương tối thiểu 4,68 triệu, vốn tối đa từ 2 tỷ", 0),
+        ("cxtừ 5 và Ttừ 6", 0),  # "từ" is matched inside a word, as FIGURE_RE does
+        ("a5 1/2 3.5.6 ước 7,5 - 8,5", 0),
+        ("", 0),
+    ],
+)
+def test_numbers_find_figures_finds_what_a_plain_search_finds(text, start):
+    assert find_figures(text, start) == _figures_by_plain_search(text, start)
+
+
+@pytest.mark.parametrize("text", ["44.280 tỷ, 1/2, a5, 7,5-8,5; 3.5.6 x.12 ,9 12", "0", "", "５ ٣"])
+def test_numbers_number_re_matches_as_number(text):
+    assert [m.span() for m in NUMBER_RE.finditer(text)] == [m.span() for m in re.finditer(NUMBER, text)]

@@ -387,3 +387,28 @@ def test_officials_ranks_and_bodies_of_the_state(
 )
 def test_officials_later_mention_keeps_the_whole_chain(text: str, later_title: str) -> None:
     assert officials_of(text, use_ner=False)[-1][1] == later_title
+
+
+# find_names visits only the syllables of SYLLABLE that may be capitalised, with the same bounds
+@pytest.mark.parametrize(
+    "text",
+    ["Bí thư Nguyễn Văn An, ông K'Ré", "a'Bc x’Yz 1Ab _Hà ǅa 中文 ÉA", "H'Yim Kđoh-Lê''Văn", ""],
+)
+def test_officials_maybe_capitalised_keeps_syllable_bounds(text):
+    expected = [m.span() for m in officials.SYLLABLE.finditer(text) if not m.group()[0].islower()]
+    assert [m.span() for m in officials.MAYBE_CAPITALISED.finditer(text)] == expected
+
+
+# post_regex: the longest post, either case for each word's first letter, never inside a word
+@pytest.mark.parametrize(
+    ("text", "posts"),
+    [
+        ("Phó Chủ tịch UBND tỉnh", ["Phó Chủ tịch"]),
+        ("ủy viên Ban Thường vụ Tỉnh ủy", ["ủy viên Ban Thường vụ"]),
+        ("Bí thư, Chủ tịch", ["Bí thư", "Chủ tịch"]),
+        ("XBí thư aChủ tịch Bí thưa", []),
+        ("Giám   đốc\nSở", ["Giám   đốc"]),
+    ],
+)
+def test_officials_post_regex_finds_posts(text, posts):
+    assert [m.group() for m in officials.post_regex().finditer(text)] == posts

@@ -1,7 +1,7 @@
 import pytest
 
 from extractors import quantities
-from extractors.quantities import nouns
+from extractors.quantities import FRACTION_RE, fraction_matches, nouns
 from pipeline.article import Article
 
 # sentence, span text, value, high, unit, approx
@@ -155,3 +155,19 @@ def test_quantities_units_file_is_valid():
 def test_quantities_read_a_count_written_after_its_noun(sentence, expected):
     spans = quantities.extract(Article(text=sentence))
     assert [(s.text, s.get("value")) for s in spans] == expected
+
+
+# fraction_matches finds "done/total" first and reads its qualifier backwards: same as finditer
+@pytest.mark.parametrize(
+    "text",
+    [
+        "đạt 18/19 chỉ tiêu, khoảng 45,2/62 ha",
+        "gần   \n 3/4 số xã; trên dưới 5/6 hộ",
+        "1/2/3 và a5/6, 7/8",
+        "hơn5/6 xã, KHÔNG QUÁ 2/3 lần",
+        "",
+    ],
+)
+def test_quantities_fraction_matches_equals_finditer(text):
+    expected = [(m.span(), m.groups()) for m in FRACTION_RE.finditer(text)]
+    assert [(m.span(), m.groups()) for m in fraction_matches(text)] == expected
