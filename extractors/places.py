@@ -22,10 +22,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate
 from typing import Any
 
 from extractors.datafiles import read_csv
+from extractors.place_tokens import WORD, tokens
 from extractors.unit_patterns import surnames
 
 LEVELS = ("province", "district", "commune")
@@ -48,8 +48,6 @@ KIND_LEVEL = {"huyện": "district", "quận": "district", "thị xã": "distric
               "xã": "commune", "phường": "commune", "thị trấn": "commune"}
 MAX_NAME_TOKENS = 6
 TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-WORD = re.compile(r"\w+")
-NON_WORD = re.compile(r"(\W+)")  # what separates two words (kept by split)
 NAME_GAP = re.compile(r"\s+|\s*-\s*")  # what may separate two syllables of one name
 LEVEL_WORD_GAP = re.compile(r"\s+|\.\s*")  # what may separate a level word from its name
 
@@ -172,53 +170,6 @@ def lookup(name: str) -> list[Place]:
     return list(gazetteer().get(name_key(name), ()))
 
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    """Word tokens; a run-together "YênVĩnh" (two headlines glued by the page) is split in two."""
-    parts = NON_WORD.split(text)  # word, gap, word, …, word: the first and last may be empty
-    offsets = list(accumulate(map(len, parts), initial=0))
-    words = list(zip(offsets[0::2], offsets[1::2], parts[0::2], strict=True))
-    if words and not words[-1][2]:
-        del words[-1]
-    if words and not words[0][2]:
-        del words[0]
-    if not _may_hold_glued(text, parts[0::2]):
-        return words  # the common case: no word can hold two glued together (see _may_be_glued)
-    out = []
-    for start, end, word in words:
-        if not _may_be_glued(word):
-            out.append((start, end, word))
-            continue
-        cuts = [i for i in range(1, len(word)) if word[i].isupper() and word[i - 1].islower()]
-        for a, b in zip([0, *cuts], [*cuts, len(word)], strict=True):
-            out.append((start + a, start + b, word[a:b]))
-    return out
-
-
-def _may_hold_glued(text: str, words: list[str]) -> bool:
-    """Some word may be cut in two: it has a lower-case letter right before a capital (found by one
-    scan of the text unless it holds characters beyond the Basic Multilingual Plane)."""
-    if _ASTRAL.search(text) is None:
-        return _lower_then_capital().search(text) is not None
-    return any(len(w) > 2 and not (w[1:].islower() or w.isupper() or w.isdigit()) for w in words)
-
-
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-@cache
-def _lower_then_capital() -> re.Pattern[str]:
-    """A lower-case letter then a capital, as ``str.islower``/``str.isupper`` tell them (classes of
-    Basic Multilingual Plane characters: sre scans those as bitmaps)."""
-    letters = "".join(WORD.findall("".join(map(chr, range(0x10000)))))  # every word character
-    lower = "".join(re.escape(c) for c in letters if c.islower())
-    upper = "".join(re.escape(c) for c in letters if c.isupper())
-    return re.compile(f"[{lower}][{upper}]")
-
-
-def _may_be_glued(word: str) -> bool:
-    return not (len(word) < 3 or word[1:].islower() or word.isupper() or word.isdigit())
-
-
 def _joined(text: str, toks: list[tuple[int, int, str]], i: int, n: int) -> bool:
     """Tokens i..i+n-1 are separated only by spaces or a hyphen (one name)."""
     return all(NAME_GAP.fullmatch(text, toks[j][1], toks[j + 1][0]) for j in range(i, i + n - 1))
@@ -290,7 +241,7 @@ def places_by_start(text: str) -> dict[int, PlaceMention]:
 def _find_places(text: str) -> tuple[PlaceMention, ...]:
     """Cached: units and officials both ask for the places of the same article."""
     index, guarded, prefixes, bare_keys = gazetteer(), needs_level_word(), _key_prefixes(), _bare_keys()
-    toks = _tokens(text)
+    toks = tokens(text)
     out: list[PlaceMention] = []
     free_from = 0  # the first token not inside a name found already
     for i in _name_starts(text, toks):
@@ -398,10 +349,12 @@ def article_places(article: Any, mentions_in_text: list[PlaceMention] | None = N
     among the communes of the province like a district before, is also the local place.
     ``mentions_in_text`` saves a second scan when the caller already ran :func:`find_places`.
     """
-    title = getattr(article, "title", None) or ""
-    text = article if isinstance(article, str) else getattr(article, "text", "")
+    if isinstance(article, str):
+        title, text, published = "", article, ""
+    else:
+        title, text, published = article.title or "", article.text, article.published or ""
     in_text = _find_places(text) if mentions_in_text is None else tuple(mentions_in_text)
-    return _article_places(title, text, getattr(article, "published", None) or "", in_text)
+    return _article_places(title, text, published, in_text)
 
 
 @lru_cache(maxsize=8)

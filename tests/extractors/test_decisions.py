@@ -343,3 +343,8 @@ def test_decisions_date_written_before_the_issuing_clause(text, when):
 )
 def test_decisions_joint_issuers(text, issuer):
     assert _extract(text)[-1]["issuer"] == issuer
+
+
+def test_decisions_match_on_a_plain_text_needs_no_article() -> None:
+    found = decisions.match("UBND tỉnh Phú Thọ ban hành Quyết định số 529/QĐ-UBND ngày 5/3/2024.")
+    assert [d.number for d in found] == ["529/QĐ-UBND"]

@@ -118,6 +118,12 @@ def test_places_article_places_finds_main_commune() -> None:
     assert (found.local, found.commune, found.commune_kind) == ("Vĩnh Yên", "Đồng Tâm", "phường")
 
 
+def test_places_article_places_of_a_plain_string_is_that_of_an_untitled_article() -> None:
+    text = "Tp Vĩnh Yên làm việc với Đảng ủy phường Đồng Tâm. Ở phường Đồng Tâm, Tp Vĩnh Yên, ..."
+    assert article_places(text) == article_places(Article(text=text))
+    assert article_places(text).local == "Vĩnh Yên"
+
+
 def test_places_article_places_without_places_is_empty() -> None:
     assert article_places(Article(text="Hội nghị diễn ra sôi nổi.")).province is None
 
