@@ -149,7 +149,7 @@ def _unsigned(s: str) -> float | None:
         dec = "," if s.rfind(",") > s.rfind(".") else "."
         grp = "." if dec == "," else ","
         intpart, _, frac = s.rpartition(dec)
-        if not _grouped(intpart, grp):
+        if dec in intpart or not _grouped(intpart, grp):  # "7,5.1.455": two decimal marks
             return None
         return float(intpart.replace(grp, "") + "." + frac)
     if dots or commas:

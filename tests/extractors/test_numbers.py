@@ -155,6 +155,18 @@ def test_numbers_parse_number_never_raises(text):
     assert value is None or isinstance(value, float)
 
 
+@pytest.mark.parametrize("text", ["7,5.1.455", "1.2,3.4", "12,500.000,3", "1,234.5.678"])
+def test_numbers_two_decimal_marks_are_not_a_number(text):
+    assert parse_number(text) is None
+    assert find_figures(f"đạt {text} tỷ đồng") == []
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789.,")), max_size=24))
+def test_numbers_digits_and_separators_never_raise(text):
+    value = parse_number(text)
+    assert value is None or isinstance(value, float)
+
+
 @given(st.text(alphabet=st.sampled_from(list("0123456789.,-–% tỷriệunghìnàđồgkhoảnơvư/")), max_size=60))
 def test_numbers_find_figures_never_raises_and_spans_are_ordered(text):
     figs = find_figures(text)
