@@ -133,7 +133,10 @@ def extract_chunk(items: list[Item]) -> list[Article | Failure]:
             continue
         for art in arts:
             art.path = label
-            out.append(extract_article(art))
+            try:
+                out.append(extract_article(art))
+            except Exception as exc:  # one broken article must not stop the run or lose the others
+                out.append(Failure(label, f"extraction failed: {type(exc).__name__}: {exc}"))
     return out
 
 

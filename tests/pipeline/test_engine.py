@@ -13,6 +13,7 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 
+from pipeline import engine
 from pipeline.engine import EngineError, chunked, default_partitions, extract_articles, worker_context
 from pipeline.readers import Failure
 
@@ -129,6 +130,27 @@ def test_engine_local_stopping_early_leaves_no_workers(tmp_path: Path) -> None:
     articles.close()  # the consumer stops: the pool is shut down, pending chunks cancelled
     assert first.path == str(tmp_path / "000000.txt")
     assert workers() - before == set()
+
+
+def test_engine_extract_chunk_reports_an_article_whose_extraction_raises(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("a", "b", "c"):
+        text = f"Tin {name}\n\nTỉnh thu ngân sách 5 tỷ đồng."
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    real = engine.extract_article
+
+    def broken_on_b(art: Any) -> Any:  # an extractor bug, injected for one article
+        if art.path.endswith("b.txt"):
+            raise ValueError("boom")
+        return real(art)
+
+    monkeypatch.setattr(engine, "extract_article", broken_on_b)
+    items = list(engine.iter_sources([tmp_path]))
+    out = engine.extract_chunk(items)
+    assert [type(x).__name__ for x in out] == ["Article", "Failure", "Article"]
+    assert out[1] == Failure(str(tmp_path / "b.txt"), "extraction failed: ValueError: boom")
+    assert out[2].get("money")
 
 
 def _gazetteer_loaded() -> bool:
