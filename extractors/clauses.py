@@ -58,6 +58,7 @@ DEPENDENT_START = re.compile(
 
 # "… 2.400 tỷ đồng cho 8.650 hộ": who the amount went to belongs with it
 _FOR_WHOM = re.compile(r"\s*cho(?!\w)", re.IGNORECASE)
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
 DEPENDENT_SEARCH = re.compile(r"(?<!\w)" + DEPENDENT_START.pattern[len(_LEAD) :], re.IGNORECASE)
 
 
@@ -277,6 +278,6 @@ def named_before_bracket(text: str, clause: tuple[int, int], cues: list[Cue]) ->
     if not ends_with_before(text, clause[0], "("):
         return None
     for c in cues:
-        if c.value != "other" and re.fullmatch(r"\s*\(\s*", text[c.end : clause[0]]):
+        if c.value != "other" and _OPEN_BRACKET.fullmatch(text, c.end, clause[0]):
             return c.value, c.text
     return None

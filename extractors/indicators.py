@@ -37,6 +37,7 @@ Each row's span is its evidence sentence; ``figure_start``/``figure_end`` point 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -60,7 +61,7 @@ from extractors.kinds import KindContext, kind_of
 from extractors.periods import PeriodResolver
 from extractors.quantities import nouns
 from pipeline.article import Article, Span
-from pipeline.sentences import sentence_at, sentences
+from pipeline.sentences import sentences
 
 UNITS_FILE = "indicator_units.csv"
 UNIVERSAL_UNITS = ("percent", "percentage_point", "times", "rank")
@@ -76,6 +77,7 @@ RANK_RE = re.compile(
     re.IGNORECASE,
 )
 # a count followed by names: "2 xã Đồng Văn, Tề Lỗ" lists places, it does not report a figure
+_SPACES = re.compile(r"\s+")
 _NEXT_WORD = re.compile(r"\s+(?:là\s+|gồm\s+|:\s*)?(\w+)")
 _OF_TARGETS = re.compile(r"\s*(?:so\s+với\s+)?(?:các\s+)?(?:chỉ\s+tiêu|nhiệm\s+vụ)(?!\w)", re.IGNORECASE)
 # "2 chỉ tiêu chưa hoàn thành", "còn 38 hộ chưa nhận tiền": a count of what is not done
@@ -138,7 +140,7 @@ def figures(article: Article) -> list[Fig]:
                             s.get("approx"), key))
     known = nouns()
     for s in article.get("quantities"):
-        info = known.get(re.sub(r"\s+", " ", s.get("noun", "")).casefold())
+        info = known.get(_SPACES.sub(" ", s.get("noun", "")).casefold())
         row = info.row if info else "cue"
         figs.append(Fig(s.start, s.end, s.get("value"), s.get("high"), s.get("unit"), s.get("approx"),
                         "quantities", row, s.get("noun", ""), s.get("total"), info.indicator if info else ""))
@@ -269,8 +271,10 @@ def extract(article: Article) -> list[Span]:
     places = FigurePlaces(article, runs)
     pub_year = periods.pub_year
     by_sentence: dict[tuple[int, int], list[Fig]] = {}
+    starts = [a for a, _ in bounds]
     for f in figs:
-        sent = sentence_at(bounds, f.start) or (f.start, f.end)
+        i = bisect_right(starts, f.start) - 1  # its sentence, as pipeline.sentences.sentence_at finds it
+        sent = bounds[i] if i >= 0 and f.start < bounds[i][1] else (f.start, f.end)
         by_sentence.setdefault(sent, []).append(f)
     rows: list[Span] = []
     target_carry = False

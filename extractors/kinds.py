@@ -73,6 +73,9 @@ _PLANNED = re.compile(
 _FORECAST = re.compile(r"dự\s+kiến", re.IGNORECASE)
 _RATE = re.compile(r"(?<!\w)t[ỷỉ]\s+lệ(?!\w)", re.IGNORECASE)
 RATIO_UNITS = ("percent", "times")
+_DIGIT = re.compile(r"\d")
+_WORD_NEXT = re.compile(r"\s*[^\W\d]")  # a word (not a number) right after the figure
+_SPACED_WORD = re.compile(r"\s+\w")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +110,8 @@ def _after(ctx: KindContext) -> Cue | None:
 def _mood(ctx: KindContext) -> Cue | None:
     """The nearest target/estimate/actual word before the figure's number ("ước đạt 8,72%")."""
     sets = kind_cues()
-    digit = re.search(r"\d", ctx.text[ctx.fig[0] : ctx.fig[1]])
-    upto = ctx.fig[0] + (digit.start() if digit else 0)
+    digit = _DIGIT.search(ctx.text, ctx.fig[0], ctx.fig[1])
+    upto = digit.start() if digit else ctx.fig[0]
     cues = sets["segment"].find(ctx.text, ctx.segment[0], upto)
     cues += [c for c in sets["sentence"].find(ctx.text, ctx.sentence[0], upto) if not _is_a_base(ctx.text, c)]
     cues = [
@@ -198,7 +201,7 @@ def kind_of(ctx: KindContext, rank: bool = False) -> tuple[str, int]:
 
 def _of_a_plan(ctx: KindContext, before: str) -> bool:
     """ "(được giao kế hoạch vốn 1.125 tỷ đồng, …) đạt 64,4%", "giải ngân trên 60%": a share of the plan."""
-    if not _BARE_REACHED.search(before) or re.match(r"\s*[^\W\d]", ctx.text[ctx.fig[1] : ctx.clause[1]]):
+    if not _BARE_REACHED.search(before) or _WORD_NEXT.match(ctx.text, ctx.fig[1], ctx.clause[1]):
         return False  # "đạt 70% diện tích quy hoạch": a share of the noun that follows
     if _RATE.search(before):
         return False  # "tỷ lệ tiêm chủng đạt 98%": a rate reached
@@ -209,6 +212,6 @@ def _of_a_plan(ctx: KindContext, before: str) -> bool:
 
 def _shares_a_noun(ctx: KindContext) -> bool:
     """ "100% trường học đạt chuẩn": a percentage followed by the noun it is a share of."""
-    rest = ctx.text[ctx.fig[1] : ctx.clause[1]]
-    m = re.match(r"\s+\w", rest)
-    return m is not None and not _NOT_A_NOUN.match(rest)
+    if not _SPACED_WORD.match(ctx.text, ctx.fig[1], ctx.clause[1]):
+        return False
+    return not _NOT_A_NOUN.match(ctx.text[ctx.fig[1] : ctx.clause[1]])
