@@ -189,34 +189,34 @@ def _int(s: str | None) -> int | None:
 Builder = Callable[[re.Match[str]], PeriodMention | None]
 
 # In priority order: where two expressions overlap, the earlier pattern wins. A pattern that opens
-# with an alternation or a lookbehind is led by a lookahead for the characters it can begin with
-# ("(?=[sc])" for "so với cùng kỳ" | "cùng kỳ"): the regex engine then passes over the other
-# places of the text with one test each.
+# with an alternation or a lookbehind is led by a lookahead for the first two characters it can
+# begin with ("(?=[sc][où])" for "so với cùng kỳ" | "cùng kỳ"): the regex engine then passes over
+# the other places of the text with a test or two each.
 PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
     (re.compile(p, re.IGNORECASE), b)
     for p, b in (
-        (rf"(?=[sc]){_SAME_PERIOD}(?:\s+năm\s+(?:{_Y}|trước|ngoái))?", _base),
+        (rf"(?=[sc][où]){_SAME_PERIOD}(?:\s+năm\s+(?:{_Y}|trước|ngoái))?", _base),
         (rf"so\s+với\s+(?:cả\s+|đầu\s+|cuối\s+)?năm\s+(?:{_Y}|trước|ngoái)", _base),
-        (rf"(?=[tđ]){_UNTIL}\s+(?:hết\s+)?tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])", _through),
-        (rf"(?=[tđ]){_UNTIL}\s+(?:hết\s+)?ngày\s+(?P<d>\d{{1,2}})\s*/\s*(?P<n>\d{{1,2}})"
+        (rf"(?=[tđ][íếớ]){_UNTIL}\s+(?:hết\s+)?tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])", _through),
+        (rf"(?=[tđ][íếớ]){_UNTIL}\s+(?:hết\s+)?ngày\s+(?P<d>\d{{1,2}})\s*/\s*(?P<n>\d{{1,2}})"
          rf"(?:\s*/\s*{_Y})?", _as_of),
-        (rf"(?=[tđ]){_UNTIL}\s+(?:hết\s+)?(?P<d>\d{{1,2}})/(?P<n>\d{{1,2}})/{_Y}", _as_of),
+        (rf"(?=[tđ][íếớ]){_UNTIL}\s+(?:hết\s+)?(?P<d>\d{{1,2}})/(?P<n>\d{{1,2}})/{_Y}", _as_of),
         (r"ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}(?:\s*(?:/|năm)\s*\d{4})?"
          r"|(?<![\d/])\d{1,2}/\d{1,2}/\d{4}", _date),
-        (rf"(?=[ng])(?:nhiệm\s+kỳ|giai\s+đoạn|năm\s+học|niên\s+khóa)\s+{_Y}{_DASH}{_Y2}", _term),
+        (rf"(?=[ng][hiă])(?:nhiệm\s+kỳ|giai\s+đoạn|năm\s+học|niên\s+khóa)\s+{_Y}{_DASH}{_Y2}", _term),
         (rf"từ\s+năm\s+{_Y}\s+(?:đến|tới)\s+(?:năm\s+)?{_Y2}", _term),
-        (r"(?=[stq\d])(?<![\w.,])(?:(?P<pre>sau|trong|qua)\s+)?(?P<n>\d{1,2})\s+năm"
+        (r"(?=[stq\d][aru\d\s])(?<![\w.,])(?:(?P<pre>sau|trong|qua)\s+)?(?P<n>\d{1,2})\s+năm"
          r"(?P<post>\s+(?:qua|vừa\s+qua|gần\s+đây))?(?!\w)", _span),
         (r"đợt\s+(?P<d>\d{1,2})\s*/\s*(?P<n>\d{1,2})(?![\d/])", _round),
-        (rf"(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
+        (rf"(?=[6s][\sá])(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
         (rf"nửa\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
         (rf"quý\s+(?P<q>IV|III|II|I|[1-4])(?!\w){_OF_YEAR}", _quarter),
         (rf"(?=\d)(?<![\w.,])(?P<n>\d{{1,2}})\s+tháng(?P<tail>\s+(?:đầu\s+năm|năm\s+nay))?{_OF_YEAR}",
          _months),
-        (rf"(?=[đthc]){_UNTIL_END}\s+năm(?:\s+{_Y})?", _year),
+        (rf"(?=[đthc][ếớu]){_UNTIL_END}\s+năm(?:\s+{_Y})?", _year),
         (rf"từ\s+đầu\s+năm(?:\s+{_Y})?(?:\s+(?:đến|tới)\s+nay)?", _ytd),
         (rf"tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])(?!\s+(?:tới|sau|trước|tiếp)(?!\w))", _month),
-        (rf"(?=[n12])(?:năm\s+tài\s+chính\s+|năm\s+|(?<=kế hoạch )|(?<=dự toán ))(?:{_Y}|nay)", _year),
+        (rf"(?=[n12][ăa90])(?:năm\s+tài\s+chính\s+|năm\s+|(?<=kế hoạch )|(?<=dự toán ))(?:{_Y}|nay)", _year),
         (r"cả\s+năm(?!\s+(?:19|20)\d\d)", _year),
     )
 )
