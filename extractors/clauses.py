@@ -120,10 +120,16 @@ def _phrase_regex(phrase: str) -> str:
 
 
 def _opening(phrases: Sequence[str]) -> str:
-    """A lookahead for the characters the phrases begin with: most places in a text begin none,
-    and the regex engine rejects them with one test instead of entering the alternation."""
-    firsts = sorted({p[0] for p in phrases if p})
-    return f"(?=[{''.join(map(re.escape, firsts))}])" if firsts else ""
+    """A lookahead for the first two characters the phrases can begin with: most places in a
+    text begin none, and the regex engine rejects them with a test or two instead of entering the
+    alternation. (A space in a phrase matches any white space, and "," may follow some.)"""
+    if not phrases or min(map(len, phrases)) < 2:
+        return ""
+    firsts = {re.escape(p[0]) for p in phrases}
+    seconds = set()
+    for p in phrases:
+        seconds |= {r"\s"} if p[1] == " " else {r"\s", ","} if p[1] == "," else {re.escape(p[1])}
+    return f"(?=[{''.join(sorted(firsts))}][{''.join(sorted(seconds))}])"
 
 
 def _alternation(phrases: Sequence[str]) -> str:
