@@ -188,38 +188,75 @@ def _int(s: str | None) -> int | None:
 
 Builder = Callable[[re.Match[str]], PeriodMention | None]
 
-# In priority order: where two expressions overlap, the earlier pattern wins. A pattern that opens
-# with an alternation or a lookbehind is led by a lookahead for the first two characters it can
-# begin with ("(?=[sc][où])" for "so với cùng kỳ" | "cùng kỳ"): the regex engine then passes over
-# the other places of the text with a test or two each.
-PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
-    (re.compile(p, re.IGNORECASE), b)
-    for p, b in (
-        (rf"(?=[sc][où]){_SAME_PERIOD}(?:\s+năm\s+(?:{_Y}|trước|ngoái))?", _base),
-        (rf"so\s+với\s+(?:cả\s+|đầu\s+|cuối\s+)?năm\s+(?:{_Y}|trước|ngoái)", _base),
-        (rf"(?=[tđ][íếớ]){_UNTIL}\s+(?:hết\s+)?tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])", _through),
-        (rf"(?=[tđ][íếớ]){_UNTIL}\s+(?:hết\s+)?ngày\s+(?P<d>\d{{1,2}})\s*/\s*(?P<n>\d{{1,2}})"
-         rf"(?:\s*/\s*{_Y})?", _as_of),
-        (rf"(?=[tđ][íếớ]){_UNTIL}\s+(?:hết\s+)?(?P<d>\d{{1,2}})/(?P<n>\d{{1,2}})/{_Y}", _as_of),
-        (r"ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}(?:\s*(?:/|năm)\s*\d{4})?"
-         r"|(?<![\d/])\d{1,2}/\d{1,2}/\d{4}", _date),
-        (rf"(?=[ng][hiă])(?:nhiệm\s+kỳ|giai\s+đoạn|năm\s+học|niên\s+khóa)\s+{_Y}{_DASH}{_Y2}", _term),
-        (rf"từ\s+năm\s+{_Y}\s+(?:đến|tới)\s+(?:năm\s+)?{_Y2}", _term),
-        (r"(?=[stq\d][aru\d\s])(?<![\w.,])(?:(?P<pre>sau|trong|qua)\s+)?(?P<n>\d{1,2})\s+năm"
-         r"(?P<post>\s+(?:qua|vừa\s+qua|gần\s+đây))?(?!\w)", _span),
-        (r"đợt\s+(?P<d>\d{1,2})\s*/\s*(?P<n>\d{1,2})(?![\d/])", _round),
-        (rf"(?=[6s][\sá])(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
-        (rf"nửa\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
-        (rf"quý\s+(?P<q>IV|III|II|I|[1-4])(?!\w){_OF_YEAR}", _quarter),
-        (rf"(?=\d)(?<![\w.,])(?P<n>\d{{1,2}})\s+tháng(?P<tail>\s+(?:đầu\s+năm|năm\s+nay))?{_OF_YEAR}",
-         _months),
-        (rf"(?=[đthc][ếớu]){_UNTIL_END}\s+năm(?:\s+{_Y})?", _year),
-        (rf"từ\s+đầu\s+năm(?:\s+{_Y})?(?:\s+(?:đến|tới)\s+nay)?", _ytd),
-        (rf"tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])(?!\s+(?:tới|sau|trước|tiếp)(?!\w))", _month),
-        (rf"(?=[n12][ăa90])(?:năm\s+tài\s+chính\s+|năm\s+|(?<=kế hoạch )|(?<=dự toán ))(?:{_Y}|nay)", _year),
-        (r"cả\s+năm(?!\s+(?:19|20)\d\d)", _year),
-    )
+# In priority order: where two expressions overlap, the earlier pattern wins. Each pattern is led
+# by the characters it can begin with, first and second (a lookahead: "[sc][où]" for "so với cùng
+# kỳ" | "cùng kỳ"), so that one scan of the text for the places any pattern can begin
+# (:func:`_candidates`) replaces a scan of the whole text by each pattern.
+_LED_PATTERNS: tuple[tuple[str, str, str, Builder], ...] = (
+    ("sc", "où", rf"{_SAME_PERIOD}(?:\s+năm\s+(?:{_Y}|trước|ngoái))?", _base),
+    ("s", "o", rf"so\s+với\s+(?:cả\s+|đầu\s+|cuối\s+)?năm\s+(?:{_Y}|trước|ngoái)", _base),
+    ("tđ", "íếớ", rf"{_UNTIL}\s+(?:hết\s+)?tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])", _through),
+    ("tđ", "íếớ", rf"{_UNTIL}\s+(?:hết\s+)?ngày\s+(?P<d>\d{{1,2}})\s*/\s*(?P<n>\d{{1,2}})"
+     rf"(?:\s*/\s*{_Y})?", _as_of),
+    ("tđ", "íếớ", rf"{_UNTIL}\s+(?:hết\s+)?(?P<d>\d{{1,2}})/(?P<n>\d{{1,2}})/{_Y}", _as_of),
+    (r"n\d", r"g\d/", r"ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}(?:\s*(?:/|năm)\s*\d{4})?"
+     r"|(?<![\d/])\d{1,2}/\d{1,2}/\d{4}", _date),
+    ("ng", "hiă", rf"(?:nhiệm\s+kỳ|giai\s+đoạn|năm\s+học|niên\s+khóa)\s+{_Y}{_DASH}{_Y2}", _term),
+    ("t", "ừ", rf"từ\s+năm\s+{_Y}\s+(?:đến|tới)\s+(?:năm\s+)?{_Y2}", _term),
+    (r"stq\d", r"aru\d\s", r"(?<![\w.,])(?:(?P<pre>sau|trong|qua)\s+)?(?P<n>\d{1,2})\s+năm"
+     r"(?P<post>\s+(?:qua|vừa\s+qua|gần\s+đây))?(?!\w)", _span),
+    ("đ", "ợ", r"đợt\s+(?P<d>\d{1,2})\s*/\s*(?P<n>\d{1,2})(?![\d/])", _round),
+    ("6s", r"\sá", rf"(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
+    ("n", "ử", rf"nửa\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
+    ("q", "u", rf"quý\s+(?P<q>IV|III|II|I|[1-4])(?!\w){_OF_YEAR}", _quarter),
+    (r"\d", r"\d\s", rf"(?<![\w.,])(?P<n>\d{{1,2}})\s+tháng(?P<tail>\s+(?:đầu\s+năm|năm\s+nay))?{_OF_YEAR}",
+     _months),
+    ("đthc", "ếớu", rf"{_UNTIL_END}\s+năm(?:\s+{_Y})?", _year),
+    ("t", "ừ", rf"từ\s+đầu\s+năm(?:\s+{_Y})?(?:\s+(?:đến|tới)\s+nay)?", _ytd),
+    ("t", "h", rf"tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])(?!\s+(?:tới|sau|trước|tiếp)(?!\w))", _month),
+    ("n12", "ăa90", rf"(?:năm\s+tài\s+chính\s+|năm\s+|(?<=kế hoạch )|(?<=dự toán ))(?:{_Y}|nay)", _year),
+    ("c", "ả", r"cả\s+năm(?!\s+(?:19|20)\d\d)", _year),
 )
+PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
+    (re.compile(rf"(?=[{first}][{second}]){p}", re.IGNORECASE), b) for first, second, p, b in _LED_PATTERNS
+)
+# the two leading characters of each pattern, and where any pattern may begin
+_LEADS = tuple(re.compile(rf"[{first}][{second}]", re.IGNORECASE) for first, second, _, _ in _LED_PATTERNS)
+_ANY_LEAD = re.compile(
+    rf"[{''.join(f for f, _, _, _ in _LED_PATTERNS)}](?=[{''.join(s for _, s, _, _ in _LED_PATTERNS)}])",
+    re.IGNORECASE,
+)
+_PATTERNS_LED_BY: dict[str, tuple[int, ...]] = {}  # two characters -> the patterns they may begin
+
+
+def _candidates(text: str) -> list[list[int]]:
+    """For each pattern, the places in ``text`` where its two leading characters stand (in order)."""
+    out: list[list[int]] = [[] for _ in PATTERNS]
+    for m in _ANY_LEAD.finditer(text):
+        at = m.start()
+        pair = text[at : at + 2]
+        led = _PATTERNS_LED_BY.get(pair)
+        if led is None:
+            led = _PATTERNS_LED_BY[pair] = tuple(i for i, lead in enumerate(_LEADS) if lead.fullmatch(pair))
+        for i in led:
+            out[i].append(at)
+    return out
+
+
+def _finditer(pattern: re.Pattern[str], text: str, places: list[int]) -> list[re.Match[str]]:
+    """``pattern.finditer(text)``, trying only ``places`` (where the pattern's lead stands: no
+    other place can begin a match)."""
+    out = []
+    free_from = 0
+    for at in places:
+        if at >= free_from:
+            m = pattern.match(text, at)
+            if m is not None:
+                out.append(m)
+                free_from = max(m.end(), at + 1)
+    return out
+
+
 # a period written after these words is what a figure is compared with: "so với 6 tháng đầu năm"
 _COMPARED_WITH = re.compile(
     r"(?<!\w)so(?:\s+với)?\s+(?:(?:cùng\s+)?(?:kỳ|thời\s+điểm|mức|kết\s+quả|số\s+liệu)\s+)?(?:của\s+)?$",
@@ -243,8 +280,9 @@ _QUALIFIED = re.compile(r"(?:hơn|gần|khoảng|trên|dưới|sau|trong vòng|m
 def find_periods(text: str) -> list[PeriodMention]:
     """Every period expression in ``text``, left to right, not overlapping."""
     found: list[tuple[int, int, PeriodMention]] = []
+    places = _candidates(text)
     for rank, (pat, build) in enumerate(PATTERNS):
-        for m in pat.finditer(text):
+        for m in _finditer(pat, text, places[rank]):
             pm = build(m)
             if pm is None:
                 continue
