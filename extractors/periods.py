@@ -131,15 +131,15 @@ class PeriodResolver:
         if self._since_in(sentence[0], sentence[1]):
             # "Từ năm 2021 đến nay, …": counted up to now, so the publication year, not a carried period
             return self._now()
-        earlier = [
-            m for m in usable[: bisect_right(self._usable_ends, sentence[0])]
-            if m.role in ("point", "plan", "term") and self._carries_to(m, fig[0])
-        ]
-        if earlier:
+        # the periods that still hold, among those that end before the sentence (usable[:ended])
+        ended = bisect_right(self._usable_ends, sentence[0])
+        last = next((usable[i] for i in range(ended - 1, -1, -1) if self._holds(usable[i], fig[0])), None)
+        if last is not None:
             # the last sentence before that names a period, and the first period it names: in
             # "tổng kết năm 2023 và triển khai nhiệm vụ năm 2024" the report is about 2023
-            bounds = self._sentence_at(earlier[-1].start) or (earlier[-1].start, earlier[-1].end)
-            code = self._code(next(m for m in earlier if m.start >= bounds[0]))
+            bounds = self._sentence_at(last.start) or (last.start, last.end)
+            first = bisect_left(self._usable_starts, bounds[0])
+            code = self._code(next(m for m in usable[first:ended] if self._holds(m, fig[0])))
             # a later year named in passing ("chương trình công tác năm 2025") does not carry over
             if not (code and self.pub_year and int(code[:4]) > self.pub_year):
                 return code
@@ -156,6 +156,10 @@ class PeriodResolver:
         if i >= 0 and self.bounds[i][0] <= offset < self.bounds[i][1]:
             return self.bounds[i]
         return None
+
+    def _holds(self, m: PeriodMention, pos: int) -> bool:
+        """Is ``m`` a running period (a point, plan or term) that still holds at ``pos``?"""
+        return m.role in ("point", "plan", "term") and self._carries_to(m, pos)
 
     def _carries_to(self, m: PeriodMention, pos: int) -> bool:
         """Does the running period ``m`` still hold at ``pos`` (a later sentence)?"""
