@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 MONTHS_TO_PART = {3: "Q1", 6: "H1", 12: ""}
@@ -189,56 +190,56 @@ def _int(s: str | None) -> int | None:
 Builder = Callable[[re.Match[str]], PeriodMention | None]
 
 # In priority order: where two expressions overlap, the earlier pattern wins. Each pattern is led
-# by the characters it can begin with, first and second (a lookahead: "[sc][où]" for "so với cùng
-# kỳ" | "cùng kỳ"), so that one scan of the text for the places any pattern can begin
+# by what its first two or three characters can be (a lookahead: "so|cù" for "so với cùng kỳ" |
+# "cùng kỳ"), so that one scan of the text for the places any pattern can begin
 # (:func:`_candidates`) replaces a scan of the whole text by each pattern.
-_LED_PATTERNS: tuple[tuple[str, str, str, Builder], ...] = (
-    ("sc", "où", rf"{_SAME_PERIOD}(?:\s+năm\s+(?:{_Y}|trước|ngoái))?", _base),
-    ("s", "o", rf"so\s+với\s+(?:cả\s+|đầu\s+|cuối\s+)?năm\s+(?:{_Y}|trước|ngoái)", _base),
-    ("tđ", "íếớ", rf"{_UNTIL}\s+(?:hết\s+)?tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])", _through),
-    ("tđ", "íếớ", rf"{_UNTIL}\s+(?:hết\s+)?ngày\s+(?P<d>\d{{1,2}})\s*/\s*(?P<n>\d{{1,2}})"
+_LED_PATTERNS: tuple[tuple[str, str, Builder], ...] = (
+    ("so|cù", rf"{_SAME_PERIOD}(?:\s+năm\s+(?:{_Y}|trước|ngoái))?", _base),
+    ("so", rf"so\s+với\s+(?:cả\s+|đầu\s+|cuối\s+)?năm\s+(?:{_Y}|trước|ngoái)", _base),
+    ("tí|đế|tớ", rf"{_UNTIL}\s+(?:hết\s+)?tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])", _through),
+    ("tí|đế|tớ", rf"{_UNTIL}\s+(?:hết\s+)?ngày\s+(?P<d>\d{{1,2}})\s*/\s*(?P<n>\d{{1,2}})"
      rf"(?:\s*/\s*{_Y})?", _as_of),
-    ("tđ", "íếớ", rf"{_UNTIL}\s+(?:hết\s+)?(?P<d>\d{{1,2}})/(?P<n>\d{{1,2}})/{_Y}", _as_of),
-    (r"n\d", r"g\d/", r"ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}(?:\s*(?:/|năm)\s*\d{4})?"
+    ("tí|đế|tớ", rf"{_UNTIL}\s+(?:hết\s+)?(?P<d>\d{{1,2}})/(?P<n>\d{{1,2}})/{_Y}", _as_of),
+    (r"ngà|\d[\d/]", r"ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}(?:\s*(?:/|năm)\s*\d{4})?"
      r"|(?<![\d/])\d{1,2}/\d{1,2}/\d{4}", _date),
-    ("ng", "hiă", rf"(?:nhiệm\s+kỳ|giai\s+đoạn|năm\s+học|niên\s+khóa)\s+{_Y}{_DASH}{_Y2}", _term),
-    ("t", "ừ", rf"từ\s+năm\s+{_Y}\s+(?:đến|tới)\s+(?:năm\s+)?{_Y2}", _term),
-    (r"stq\d", r"aru\d\s", r"(?<![\w.,])(?:(?P<pre>sau|trong|qua)\s+)?(?P<n>\d{1,2})\s+năm"
+    ("nh|gi|nă|ni", rf"(?:nhiệm\s+kỳ|giai\s+đoạn|năm\s+học|niên\s+khóa)\s+{_Y}{_DASH}{_Y2}", _term),
+    ("từ", rf"từ\s+năm\s+{_Y}\s+(?:đến|tới)\s+(?:năm\s+)?{_Y2}", _term),
+    (r"sa|tr|qu|\d[\d\s]", r"(?<![\w.,])(?:(?P<pre>sau|trong|qua)\s+)?(?P<n>\d{1,2})\s+năm"
      r"(?P<post>\s+(?:qua|vừa\s+qua|gần\s+đây))?(?!\w)", _span),
-    ("đ", "ợ", r"đợt\s+(?P<d>\d{1,2})\s*/\s*(?P<n>\d{1,2})(?![\d/])", _round),
-    ("6s", r"\sá", rf"(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
-    ("n", "ử", rf"nửa\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
-    ("q", "u", rf"quý\s+(?P<q>IV|III|II|I|[1-4])(?!\w){_OF_YEAR}", _quarter),
-    (r"\d", r"\d\s", rf"(?<![\w.,])(?P<n>\d{{1,2}})\s+tháng(?P<tail>\s+(?:đầu\s+năm|năm\s+nay))?{_OF_YEAR}",
+    ("đợ", r"đợt\s+(?P<d>\d{1,2})\s*/\s*(?P<n>\d{1,2})(?![\d/])", _round),
+    (r"6\s|sá", rf"(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
+    ("nử", rf"nửa\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
+    ("qu", rf"quý\s+(?P<q>IV|III|II|I|[1-4])(?!\w){_OF_YEAR}", _quarter),
+    (r"\d[\d\s]", rf"(?<![\w.,])(?P<n>\d{{1,2}})\s+tháng(?P<tail>\s+(?:đầu\s+năm|năm\s+nay))?{_OF_YEAR}",
      _months),
-    ("đthc", "ếớu", rf"{_UNTIL_END}\s+năm(?:\s+{_Y})?", _year),
-    ("t", "ừ", rf"từ\s+đầu\s+năm(?:\s+{_Y})?(?:\s+(?:đến|tới)\s+nay)?", _ytd),
-    ("t", "h", rf"tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])(?!\s+(?:tới|sau|trước|tiếp)(?!\w))", _month),
-    ("n12", "ăa90", rf"(?:năm\s+tài\s+chính\s+|năm\s+|(?<=kế hoạch )|(?<=dự toán ))(?:{_Y}|nay)", _year),
-    ("c", "ả", r"cả\s+năm(?!\s+(?:19|20)\d\d)", _year),
+    ("đế|tớ|hế|cu", rf"{_UNTIL_END}\s+năm(?:\s+{_Y})?", _year),
+    ("từ", rf"từ\s+đầu\s+năm(?:\s+{_Y})?(?:\s+(?:đến|tới)\s+nay)?", _ytd),
+    ("th", rf"tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])(?!\s+(?:tới|sau|trước|tiếp)(?!\w))", _month),
+    ("nă|na|19|20", rf"(?:năm\s+tài\s+chính\s+|năm\s+|(?<=kế hoạch )|(?<=dự toán ))(?:{_Y}|nay)", _year),
+    ("cả", r"cả\s+năm(?!\s+(?:19|20)\d\d)", _year),
 )
 PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
-    (re.compile(rf"(?=[{first}][{second}]){p}", re.IGNORECASE), b) for first, second, p, b in _LED_PATTERNS
+    (re.compile(rf"(?={lead}){p}", re.IGNORECASE), b) for lead, p, b in _LED_PATTERNS
 )
-# the two leading characters of each pattern, and where any pattern may begin
-_LEADS = tuple(re.compile(rf"[{first}][{second}]", re.IGNORECASE) for first, second, _, _ in _LED_PATTERNS)
-_ANY_LEAD = re.compile(
-    rf"[{''.join(f for f, _, _, _ in _LED_PATTERNS)}](?=[{''.join(s for _, s, _, _ in _LED_PATTERNS)}])",
-    re.IGNORECASE,
-)
-_PATTERNS_LED_BY: dict[str, tuple[int, ...]] = {}  # two characters -> the patterns they may begin
+_LEADS = tuple(re.compile(lead, re.IGNORECASE) for lead, _, _ in _LED_PATTERNS)
+# where some pattern's lead may stand: the first two characters of a lead beginning with a letter,
+# or a digit and what may follow it
+_ANY_LEAD = re.compile(r"[sctđnqhg](?=[oùíếớghiăừaruợáửả])|\d(?=[\d/\s])", re.IGNORECASE)
+LEAD_LENGTH = 3  # no lead is longer
+
+
+@lru_cache(maxsize=8192)
+def _led_by(chars: str) -> tuple[int, ...]:
+    """The patterns whose lead ``chars`` (the text's next few characters) begin with."""
+    return tuple(i for i, lead in enumerate(_LEADS) if lead.match(chars))
 
 
 def _candidates(text: str) -> list[list[int]]:
-    """For each pattern, the places in ``text`` where its two leading characters stand (in order)."""
+    """For each pattern, the places in ``text`` where its lead stands (in order)."""
     out: list[list[int]] = [[] for _ in PATTERNS]
     for m in _ANY_LEAD.finditer(text):
         at = m.start()
-        pair = text[at : at + 2]
-        led = _PATTERNS_LED_BY.get(pair)
-        if led is None:
-            led = _PATTERNS_LED_BY[pair] = tuple(i for i, lead in enumerate(_LEADS) if lead.fullmatch(pair))
-        for i in led:
+        for i in _led_by(text[at : at + LEAD_LENGTH]):
             out[i].append(at)
     return out
 
