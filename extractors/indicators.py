@@ -85,14 +85,18 @@ _NOT_DONE = re.compile(r"\s*(?:chưa|không)(?!\w)", re.IGNORECASE)
 # "trong đó 9 chỉ tiêu vượt kế hoạch": a count of targets reached
 _DONE_AFTER = re.compile(r"\s*(?:đạt|vượt|hoàn\s+thành)(?!\w)", re.IGNORECASE)
 # "…, trong đó 9 đơn thuộc thẩm quyền": a part of a whole reported before it
-_PART_OF = re.compile(r"(?<!\w)trong\s+đó\s*$", re.IGNORECASE)
+_PART_OF = re.compile(r"(?=t)(?<!\w)trong\s+đó\s*$", re.IGNORECASE)
+# (a pattern searched for in a stretch of text may open with a lookahead for the letters it can
+# begin with, "(?=[…])": a quick test at each place of the stretch)
 # "… 12,8 ha cho 6 dự án": who or what a figure went to goes with it
 _FOR = re.compile(r"\s*cho(?!\w)", re.IGNORECASE)
 # "(… 58/96 trường hợp), đạt 60,4%": a bare percentage after a counted part is its share
 _BARE_REACHED = re.compile(r"\s*(?:đạt|bằng)(?:\s+(?:khoảng|gần|hơn|trên|dưới))?\s*$", re.IGNORECASE)
 _TOTAL_COUNT = re.compile(r"tổng\s+số(?!\w)", re.IGNORECASE)
 _OR_MORE = re.compile(r"\s*trở\s+lên(?!\w)", re.IGNORECASE)  # "từ 200 đảng viên trở lên"
-_COMPLETION = re.compile(r"(?:hoàn\s+thành|đạt|vượt|lên|thông\s+qua)(?:\s+và\s+vượt)?\s*$", re.IGNORECASE)
+_COMPLETION = re.compile(
+    r"(?=[hđvlt])(?:hoàn\s+thành|đạt|vượt|lên|thông\s+qua)(?:\s+và\s+vượt)?\s*$", re.IGNORECASE
+)
 # "chiếm 6,4% tổng thu nội địa": what follows is the whole, not the thing measured
 _SHARE_OF = re.compile(
     r"chiếm(?:\s+t[ỷỉ]\s+(?:lệ|trọng))?(?:\s+(?:tới|khoảng|gần|hơn|trên|đến|xấp\s+xỉ))?\s*$", re.IGNORECASE
@@ -101,12 +105,14 @@ _SHARE_OF = re.compile(
 _ADJACENT = re.compile(r"\s*(?:vốn\s+|của\s+)?$", re.IGNORECASE)
 # "còn 17 hộ chưa nhận tiền bồi thường": a negated phrase is not the indicator the figure reports
 _NEGATED = re.compile(
-    r"(?<!\w)(?:chưa|không)(?:\s+(?:được|nhận|nhận\s+đủ|đồng\s+ý|thực\s+hiện))?\s*$", re.IGNORECASE
+    r"(?=[ck])(?<!\w)(?:chưa|không)(?:\s+(?:được|nhận|nhận\s+đủ|đồng\s+ý|thực\s+hiện))?\s*$", re.IGNORECASE
 )
 # "… tăng 7% nhưng trị giá hàng nhập khẩu …": a phrase after a contrast speaks of something else
 _CONTRAST = re.compile(r"(?<!\w)(?:nhưng|song|trong\s+khi|tuy\s+nhiên|mặc\s+dù)(?!\w)", re.IGNORECASE)
 # "trên tổng chiều dài 24,3 km": a whole named as the base of the figure before it, not a new subject
-_OUT_OF = re.compile(r"(?<!\w)(?:trên|so\s+với)\s+tổng(?:\s+số)?(?:\s+[^\W\d]+){0,4}\s*$", re.IGNORECASE)
+_OUT_OF = re.compile(
+    r"(?=[ts])(?<!\w)(?:trên|so\s+với)\s+tổng(?:\s+số)?(?:\s+[^\W\d]+){0,4}\s*$", re.IGNORECASE
+)
 _LABEL_TRIM = re.compile(
     r"^(?:(?:và|trong\s+đó|đã|thì|còn|riêng|với|có|cùng\s+với\s+đó|đồng\s+thời)(?:\s+|$))+|"
     r"(?:\s+(?:đã|đạt|được|là|có|với|cho|đối\s+với|tới|ước|tăng|giảm|bằng|chiếm|phấn\s+đấu|khoảng|"
