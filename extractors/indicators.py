@@ -37,6 +37,7 @@ Each row's span is its evidence sentence; ``figure_start``/``figure_end`` point 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -60,7 +61,7 @@ from extractors.kinds import KindContext, kind_of
 from extractors.periods import PeriodResolver
 from extractors.quantities import nouns
 from pipeline.article import Article, Span
-from pipeline.sentences import sentence_at, sentences
+from pipeline.sentences import sentences
 
 UNITS_FILE = "indicator_units.csv"
 UNIVERSAL_UNITS = ("percent", "percentage_point", "times", "rank")
@@ -76,6 +77,7 @@ RANK_RE = re.compile(
     re.IGNORECASE,
 )
 # a count followed by names: "2 xã Đồng Văn, Tề Lỗ" lists places, it does not report a figure
+_SPACES = re.compile(r"\s+")
 _NEXT_WORD = re.compile(r"\s+(?:là\s+|gồm\s+|:\s*)?(\w+)")
 _OF_TARGETS = re.compile(r"\s*(?:so\s+với\s+)?(?:các\s+)?(?:chỉ\s+tiêu|nhiệm\s+vụ)(?!\w)", re.IGNORECASE)
 # "2 chỉ tiêu chưa hoàn thành", "còn 38 hộ chưa nhận tiền": a count of what is not done
@@ -83,14 +85,18 @@ _NOT_DONE = re.compile(r"\s*(?:chưa|không)(?!\w)", re.IGNORECASE)
 # "trong đó 9 chỉ tiêu vượt kế hoạch": a count of targets reached
 _DONE_AFTER = re.compile(r"\s*(?:đạt|vượt|hoàn\s+thành)(?!\w)", re.IGNORECASE)
 # "…, trong đó 9 đơn thuộc thẩm quyền": a part of a whole reported before it
-_PART_OF = re.compile(r"(?<!\w)trong\s+đó\s*$", re.IGNORECASE)
+_PART_OF = re.compile(r"(?=t)(?<!\w)trong\s+đó\s*$", re.IGNORECASE)
+# (a pattern searched for in a stretch of text may open with a lookahead for the letters it can
+# begin with, "(?=[…])": a quick test at each place of the stretch)
 # "… 12,8 ha cho 6 dự án": who or what a figure went to goes with it
 _FOR = re.compile(r"\s*cho(?!\w)", re.IGNORECASE)
 # "(… 58/96 trường hợp), đạt 60,4%": a bare percentage after a counted part is its share
 _BARE_REACHED = re.compile(r"\s*(?:đạt|bằng)(?:\s+(?:khoảng|gần|hơn|trên|dưới))?\s*$", re.IGNORECASE)
 _TOTAL_COUNT = re.compile(r"tổng\s+số(?!\w)", re.IGNORECASE)
 _OR_MORE = re.compile(r"\s*trở\s+lên(?!\w)", re.IGNORECASE)  # "từ 200 đảng viên trở lên"
-_COMPLETION = re.compile(r"(?:hoàn\s+thành|đạt|vượt|lên|thông\s+qua)(?:\s+và\s+vượt)?\s*$", re.IGNORECASE)
+_COMPLETION = re.compile(
+    r"(?=[hđvlt])(?:hoàn\s+thành|đạt|vượt|lên|thông\s+qua)(?:\s+và\s+vượt)?\s*$", re.IGNORECASE
+)
 # "chiếm 6,4% tổng thu nội địa": what follows is the whole, not the thing measured
 _SHARE_OF = re.compile(
     r"chiếm(?:\s+t[ỷỉ]\s+(?:lệ|trọng))?(?:\s+(?:tới|khoảng|gần|hơn|trên|đến|xấp\s+xỉ))?\s*$", re.IGNORECASE
@@ -99,12 +105,14 @@ _SHARE_OF = re.compile(
 _ADJACENT = re.compile(r"\s*(?:vốn\s+|của\s+)?$", re.IGNORECASE)
 # "còn 17 hộ chưa nhận tiền bồi thường": a negated phrase is not the indicator the figure reports
 _NEGATED = re.compile(
-    r"(?<!\w)(?:chưa|không)(?:\s+(?:được|nhận|nhận\s+đủ|đồng\s+ý|thực\s+hiện))?\s*$", re.IGNORECASE
+    r"(?=[ck])(?<!\w)(?:chưa|không)(?:\s+(?:được|nhận|nhận\s+đủ|đồng\s+ý|thực\s+hiện))?\s*$", re.IGNORECASE
 )
 # "… tăng 7% nhưng trị giá hàng nhập khẩu …": a phrase after a contrast speaks of something else
 _CONTRAST = re.compile(r"(?<!\w)(?:nhưng|song|trong\s+khi|tuy\s+nhiên|mặc\s+dù)(?!\w)", re.IGNORECASE)
 # "trên tổng chiều dài 24,3 km": a whole named as the base of the figure before it, not a new subject
-_OUT_OF = re.compile(r"(?<!\w)(?:trên|so\s+với)\s+tổng(?:\s+số)?(?:\s+[^\W\d]+){0,4}\s*$", re.IGNORECASE)
+_OUT_OF = re.compile(
+    r"(?=[ts])(?<!\w)(?:trên|so\s+với)\s+tổng(?:\s+số)?(?:\s+[^\W\d]+){0,4}\s*$", re.IGNORECASE
+)
 _LABEL_TRIM = re.compile(
     r"^(?:(?:và|trong\s+đó|đã|thì|còn|riêng|với|có|cùng\s+với\s+đó|đồng\s+thời)(?:\s+|$))+|"
     r"(?:\s+(?:đã|đạt|được|là|có|với|cho|đối\s+với|tới|ước|tăng|giảm|bằng|chiếm|phấn\s+đấu|khoảng|"
@@ -138,7 +146,7 @@ def figures(article: Article) -> list[Fig]:
                             s.get("approx"), key))
     known = nouns()
     for s in article.get("quantities"):
-        info = known.get(re.sub(r"\s+", " ", s.get("noun", "")).casefold())
+        info = known.get(_SPACES.sub(" ", s.get("noun", "")).casefold())
         row = info.row if info else "cue"
         figs.append(Fig(s.start, s.end, s.get("value"), s.get("high"), s.get("unit"), s.get("approx"),
                         "quantities", row, s.get("noun", ""), s.get("total"), info.indicator if info else ""))
@@ -269,8 +277,10 @@ def extract(article: Article) -> list[Span]:
     places = FigurePlaces(article, runs)
     pub_year = periods.pub_year
     by_sentence: dict[tuple[int, int], list[Fig]] = {}
+    starts = [a for a, _ in bounds]
     for f in figs:
-        sent = sentence_at(bounds, f.start) or (f.start, f.end)
+        i = bisect_right(starts, f.start) - 1  # its sentence, as pipeline.sentences.sentence_at finds it
+        sent = bounds[i] if i >= 0 and f.start < bounds[i][1] else (f.start, f.end)
         by_sentence.setdefault(sent, []).append(f)
     rows: list[Span] = []
     target_carry = False

@@ -50,29 +50,37 @@ _NOT_A_NOUN = re.compile(
     r"cùng|bằng|thì|do|nên|vì|khi|sau|trước|kh)(?!\w)",
     re.IGNORECASE,
 )
+# (a pattern searched for in a stretch of text may open with a lookahead for the letters it can
+# begin with, "(?=[…])": a quick test at each place of the stretch)
 # "bằng 34% kế hoạch", "giải ngân kế hoạch đầu tư công": the plan a figure is measured against
-_BASE_BEFORE = re.compile(r"(?:%|lần|so\s+với|bằng|đạt|vượt|theo|giải\s+ngân(?:\s+vốn)?)\s*$", re.IGNORECASE)
+_BASE_BEFORE = re.compile(
+    r"(?=[%lsbđvtg])(?:%|lần|so\s+với|bằng|đạt|vượt|theo|giải\s+ngân(?:\s+vốn)?)\s*$", re.IGNORECASE
+)
 # "ước tăng 8,5%": the mood word right before a change word
 _ESTIMATED = re.compile(r"(?<!\w)(?:ước(?:\s+tính)?|dự\s+kiến)\s*$", re.IGNORECASE)
 # "công tác bảo đảm trật tự", "nhằm đảm bảo": a target word used as a noun or a purpose
 _NOT_AN_AIM = re.compile(r"(?<!\w)(?:công\s+tác|nhằm|để|việc|góp\s+phần)\s*$", re.IGNORECASE)
 # a bare percentage reached: "đạt 64,4%", "tương đương 71%", "giải ngân trên 60%"
 _BARE_REACHED = re.compile(
-    r"(?<!\w)(?:đạt|bằng|tương\s+đương|giải\s+ngân(?:\s+đạt)?)(?:\s+(?:khoảng|gần|hơn|trên|dưới|xấp\s+xỉ))?\s*$",
+    r"(?=[đbtg])(?<!\w)(?:đạt|bằng|tương\s+đương|giải\s+ngân(?:\s+đạt)?)"
+    r"(?:\s+(?:khoảng|gần|hơn|trên|dưới|xấp\s+xỉ))?\s*$",
     re.IGNORECASE,
 )
 _DISBURSED = re.compile(
     r"giải\s+ngân(?:\s+(?:đạt|được))?(?:\s+(?:khoảng|gần|hơn|trên|dưới|xấp\s+xỉ))?\s*$", re.IGNORECASE
 )
 # "Giải ngân vốn đầu tư công 10 tháng đạt 61%": what is disbursed is measured against its plan
-_DISBURSING = re.compile(r"(?<!\w)giải\s+ngân(?!\w)[^%;]*$", re.IGNORECASE)
+_DISBURSING = re.compile(r"(?=g)(?<!\w)giải\s+ngân(?!\w)[^%;]*$", re.IGNORECASE)
 _PLANNED = re.compile(
-    r"(?<!\w)(?:kế\s+hoạch|dự\s+toán|được\s+giao|chỉ\s+tiêu|giải\s+ngân)(?!\w)", re.IGNORECASE
+    r"(?=[kdđcg])(?<!\w)(?:kế\s+hoạch|dự\s+toán|được\s+giao|chỉ\s+tiêu|giải\s+ngân)(?!\w)", re.IGNORECASE
 )
 # "dự kiến" in the figure's own clause, for the current period, forecasts it: an estimate
 _FORECAST = re.compile(r"dự\s+kiến", re.IGNORECASE)
-_RATE = re.compile(r"(?<!\w)t[ỷỉ]\s+lệ(?!\w)", re.IGNORECASE)
+_RATE = re.compile(r"(?=t)(?<!\w)t[ỷỉ]\s+lệ(?!\w)", re.IGNORECASE)
 RATIO_UNITS = ("percent", "times")
+_DIGIT = re.compile(r"\d")
+_WORD_NEXT = re.compile(r"\s*[^\W\d]")  # a word (not a number) right after the figure
+_SPACED_WORD = re.compile(r"\s+\w")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +115,8 @@ def _after(ctx: KindContext) -> Cue | None:
 def _mood(ctx: KindContext) -> Cue | None:
     """The nearest target/estimate/actual word before the figure's number ("ước đạt 8,72%")."""
     sets = kind_cues()
-    digit = re.search(r"\d", ctx.text[ctx.fig[0] : ctx.fig[1]])
-    upto = ctx.fig[0] + (digit.start() if digit else 0)
+    digit = _DIGIT.search(ctx.text, ctx.fig[0], ctx.fig[1])
+    upto = digit.start() if digit else ctx.fig[0]
     cues = sets["segment"].find(ctx.text, ctx.segment[0], upto)
     cues += [c for c in sets["sentence"].find(ctx.text, ctx.sentence[0], upto) if not _is_a_base(ctx.text, c)]
     cues = [
@@ -198,7 +206,7 @@ def kind_of(ctx: KindContext, rank: bool = False) -> tuple[str, int]:
 
 def _of_a_plan(ctx: KindContext, before: str) -> bool:
     """ "(được giao kế hoạch vốn 1.125 tỷ đồng, …) đạt 64,4%", "giải ngân trên 60%": a share of the plan."""
-    if not _BARE_REACHED.search(before) or re.match(r"\s*[^\W\d]", ctx.text[ctx.fig[1] : ctx.clause[1]]):
+    if not _BARE_REACHED.search(before) or _WORD_NEXT.match(ctx.text, ctx.fig[1], ctx.clause[1]):
         return False  # "đạt 70% diện tích quy hoạch": a share of the noun that follows
     if _RATE.search(before):
         return False  # "tỷ lệ tiêm chủng đạt 98%": a rate reached
@@ -209,6 +217,6 @@ def _of_a_plan(ctx: KindContext, before: str) -> bool:
 
 def _shares_a_noun(ctx: KindContext) -> bool:
     """ "100% trường học đạt chuẩn": a percentage followed by the noun it is a share of."""
-    rest = ctx.text[ctx.fig[1] : ctx.clause[1]]
-    m = re.match(r"\s+\w", rest)
-    return m is not None and not _NOT_A_NOUN.match(rest)
+    if not _SPACED_WORD.match(ctx.text, ctx.fig[1], ctx.clause[1]):
+        return False
+    return not _NOT_A_NOUN.match(ctx.text[ctx.fig[1] : ctx.clause[1]])

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 MONTHS_TO_PART = {3: "Q1", 6: "H1", 12: ""}
@@ -188,34 +189,75 @@ def _int(s: str | None) -> int | None:
 
 Builder = Callable[[re.Match[str]], PeriodMention | None]
 
-# In priority order: where two expressions overlap, the earlier pattern wins.
-PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
-    (re.compile(p, re.IGNORECASE), b)
-    for p, b in (
-        (rf"{_SAME_PERIOD}(?:\s+năm\s+(?:{_Y}|trước|ngoái))?", _base),
-        (rf"so\s+với\s+(?:cả\s+|đầu\s+|cuối\s+)?năm\s+(?:{_Y}|trước|ngoái)", _base),
-        (rf"{_UNTIL}\s+(?:hết\s+)?tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])", _through),
-        (rf"{_UNTIL}\s+(?:hết\s+)?ngày\s+(?P<d>\d{{1,2}})\s*/\s*(?P<n>\d{{1,2}})"
-         rf"(?:\s*/\s*{_Y})?", _as_of),
-        (rf"{_UNTIL}\s+(?:hết\s+)?(?P<d>\d{{1,2}})/(?P<n>\d{{1,2}})/{_Y}", _as_of),
-        (r"ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}(?:\s*(?:/|năm)\s*\d{4})?"
-         r"|(?<![\d/])\d{1,2}/\d{1,2}/\d{4}", _date),
-        (rf"(?:nhiệm\s+kỳ|giai\s+đoạn|năm\s+học|niên\s+khóa)\s+{_Y}{_DASH}{_Y2}", _term),
-        (rf"từ\s+năm\s+{_Y}\s+(?:đến|tới)\s+(?:năm\s+)?{_Y2}", _term),
-        (r"(?<![\w.,])(?:(?P<pre>sau|trong|qua)\s+)?(?P<n>\d{1,2})\s+năm"
-         r"(?P<post>\s+(?:qua|vừa\s+qua|gần\s+đây))?(?!\w)", _span),
-        (r"đợt\s+(?P<d>\d{1,2})\s*/\s*(?P<n>\d{1,2})(?![\d/])", _round),
-        (rf"(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
-        (rf"nửa\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
-        (rf"quý\s+(?P<q>IV|III|II|I|[1-4])(?!\w){_OF_YEAR}", _quarter),
-        (rf"(?<![\w.,])(?P<n>\d{{1,2}})\s+tháng(?P<tail>\s+(?:đầu\s+năm|năm\s+nay))?{_OF_YEAR}", _months),
-        (rf"{_UNTIL_END}\s+năm(?:\s+{_Y})?", _year),
-        (rf"từ\s+đầu\s+năm(?:\s+{_Y})?(?:\s+(?:đến|tới)\s+nay)?", _ytd),
-        (rf"tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])(?!\s+(?:tới|sau|trước|tiếp)(?!\w))", _month),
-        (rf"(?:năm\s+tài\s+chính\s+|năm\s+|(?<=kế hoạch )|(?<=dự toán ))(?:{_Y}|nay)", _year),
-        (r"cả\s+năm(?!\s+(?:19|20)\d\d)", _year),
-    )
+# In priority order: where two expressions overlap, the earlier pattern wins. Each pattern is led
+# by what its first two or three characters can be (a lookahead: "so|cù" for "so với cùng kỳ" |
+# "cùng kỳ"), so that one scan of the text for the places any pattern can begin
+# (:func:`_candidates`) replaces a scan of the whole text by each pattern.
+_LED_PATTERNS: tuple[tuple[str, str, Builder], ...] = (
+    ("so|cù", rf"{_SAME_PERIOD}(?:\s+năm\s+(?:{_Y}|trước|ngoái))?", _base),
+    ("so", rf"so\s+với\s+(?:cả\s+|đầu\s+|cuối\s+)?năm\s+(?:{_Y}|trước|ngoái)", _base),
+    ("tí|đế|tớ", rf"{_UNTIL}\s+(?:hết\s+)?tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])", _through),
+    ("tí|đế|tớ", rf"{_UNTIL}\s+(?:hết\s+)?ngày\s+(?P<d>\d{{1,2}})\s*/\s*(?P<n>\d{{1,2}})"
+     rf"(?:\s*/\s*{_Y})?", _as_of),
+    ("tí|đế|tớ", rf"{_UNTIL}\s+(?:hết\s+)?(?P<d>\d{{1,2}})/(?P<n>\d{{1,2}})/{_Y}", _as_of),
+    (r"ngà|\d[\d/]", r"ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}(?:\s*(?:/|năm)\s*\d{4})?"
+     r"|(?<![\d/])\d{1,2}/\d{1,2}/\d{4}", _date),
+    ("nh|gi|nă|ni", rf"(?:nhiệm\s+kỳ|giai\s+đoạn|năm\s+học|niên\s+khóa)\s+{_Y}{_DASH}{_Y2}", _term),
+    ("từ", rf"từ\s+năm\s+{_Y}\s+(?:đến|tới)\s+(?:năm\s+)?{_Y2}", _term),
+    (r"sa|tr|qu|\d[\d\s]", r"(?<![\w.,])(?:(?P<pre>sau|trong|qua)\s+)?(?P<n>\d{1,2})\s+năm"
+     r"(?P<post>\s+(?:qua|vừa\s+qua|gần\s+đây))?(?!\w)", _span),
+    ("đợ", r"đợt\s+(?P<d>\d{1,2})\s*/\s*(?P<n>\d{1,2})(?![\d/])", _round),
+    (r"6\s|sá", rf"(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
+    ("nử", rf"nửa\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
+    ("qu", rf"quý\s+(?P<q>IV|III|II|I|[1-4])(?!\w){_OF_YEAR}", _quarter),
+    (r"\d[\d\s]", rf"(?<![\w.,])(?P<n>\d{{1,2}})\s+tháng(?P<tail>\s+(?:đầu\s+năm|năm\s+nay))?{_OF_YEAR}",
+     _months),
+    ("đế|tớ|hế|cu", rf"{_UNTIL_END}\s+năm(?:\s+{_Y})?", _year),
+    ("từ", rf"từ\s+đầu\s+năm(?:\s+{_Y})?(?:\s+(?:đến|tới)\s+nay)?", _ytd),
+    ("th", rf"tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])(?!\s+(?:tới|sau|trước|tiếp)(?!\w))", _month),
+    ("nă|na|19|20", rf"(?:năm\s+tài\s+chính\s+|năm\s+|(?<=kế hoạch )|(?<=dự toán ))(?:{_Y}|nay)", _year),
+    ("cả", r"cả\s+năm(?!\s+(?:19|20)\d\d)", _year),
 )
+PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
+    (re.compile(rf"(?={lead}){p}", re.IGNORECASE), b) for lead, p, b in _LED_PATTERNS
+)
+_LEADS = tuple(re.compile(lead, re.IGNORECASE) for lead, _, _ in _LED_PATTERNS)
+# where some pattern's lead may stand: the first two characters of a lead beginning with a letter,
+# or a digit and what may follow it
+_ANY_LEAD = re.compile(r"[sctđnqhg](?=[oùíếớghiăừaruợáửả])|\d(?=[\d/\s])", re.IGNORECASE)
+LEAD_LENGTH = 3  # no lead is longer
+
+
+@lru_cache(maxsize=8192)
+def _led_by(chars: str) -> tuple[int, ...]:
+    """The patterns whose lead ``chars`` (the text's next few characters) begin with."""
+    return tuple(i for i, lead in enumerate(_LEADS) if lead.match(chars))
+
+
+def _candidates(text: str) -> list[list[int]]:
+    """For each pattern, the places in ``text`` where its lead stands (in order)."""
+    out: list[list[int]] = [[] for _ in PATTERNS]
+    for m in _ANY_LEAD.finditer(text):
+        at = m.start()
+        for i in _led_by(text[at : at + LEAD_LENGTH]):
+            out[i].append(at)
+    return out
+
+
+def _finditer(pattern: re.Pattern[str], text: str, places: list[int]) -> list[re.Match[str]]:
+    """``pattern.finditer(text)``, trying only ``places`` (where the pattern's lead stands: no
+    other place can begin a match)."""
+    out = []
+    free_from = 0
+    for at in places:
+        if at >= free_from:
+            m = pattern.match(text, at)
+            if m is not None:
+                out.append(m)
+                free_from = max(m.end(), at + 1)
+    return out
+
+
 # a period written after these words is what a figure is compared with: "so với 6 tháng đầu năm"
 _COMPARED_WITH = re.compile(
     r"(?<!\w)so(?:\s+với)?\s+(?:(?:cùng\s+)?(?:kỳ|thời\s+điểm|mức|kết\s+quả|số\s+liệu)\s+)?(?:của\s+)?$",
@@ -239,8 +281,9 @@ _QUALIFIED = re.compile(r"(?:hơn|gần|khoảng|trên|dưới|sau|trong vòng|m
 def find_periods(text: str) -> list[PeriodMention]:
     """Every period expression in ``text``, left to right, not overlapping."""
     found: list[tuple[int, int, PeriodMention]] = []
+    places = _candidates(text)
     for rank, (pat, build) in enumerate(PATTERNS):
-        for m in pat.finditer(text):
+        for m in _finditer(pat, text, places[rank]):
             pm = build(m)
             if pm is None:
                 continue

@@ -19,12 +19,12 @@ sentence.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
 from extractors.period_expressions import PeriodMention, find_periods
-from pipeline.sentences import sentence_at, sentences
+from pipeline.sentences import sentences
 
 __all__ = ["PeriodMention", "PeriodResolver", "codes", "dateline", "find_periods"]
 
@@ -59,16 +59,24 @@ class PeriodResolver:
         ]
         self.starts = [m.start for m in self.mentions]
         # the mentions that can be a figure's period, and those of them that name a point in time
+        # (the mentions do not overlap and run left to right: their starts and ends are both sorted)
         self.usable = [m for m in self.mentions if m.role in ("point", "plan", "term", "span")]
         self.points = [m for m in self.usable if m.role in ("point", "plan")]
+        self._usable_starts = [m.start for m in self.usable]
+        self._usable_ends = [m.end for m in self.usable]
+        self._point_starts = [m.start for m in self.points]
+        self._since_starts = [m.start for m in self.mentions if m.role == "since"]
+        self._sentence_starts = [a for a, _ in self.bounds]
+        # the year of the last point mention that names one, before each mention (and after all)
+        self._named_years: list[int | None] = [None]
+        for m in self.mentions:
+            named = m.role == "point" and m.year is not None
+            self._named_years.append(m.year if named else self._named_years[-1])
+        self._codes: dict[PeriodMention, str | None] = {}
         self.pub_year, self.pub_month = _published(published or dateline(text))
 
     def _default_year(self, before: int) -> int | None:
-        named = next(
-            (m.year for m in reversed(self.mentions[: bisect_left(self.starts, before)])
-             if m.role == "point" and m.year is not None),
-            None,
-        )
+        named = self._named_years[bisect_left(self.starts, before)]
         if self.pub_year is None:
             return named
         if self.pub_month in YEAR_END_MONTHS and named == self.pub_year - 1:
@@ -76,9 +84,11 @@ class PeriodResolver:
         return self.pub_year
 
     def _code(self, m: PeriodMention) -> str | None:
-        if m.role == "span":
-            return self._span_code(m)
-        return m.code(self._default_year(m.start), self.pub_month)
+        if m not in self._codes:
+            self._codes[m] = self._span_code(m) if m.role == "span" else m.code(
+                self._default_year(m.start), self.pub_month
+            )
+        return self._codes[m]
 
     def _span_code(self, m: PeriodMention) -> str | None:
         """ "5 năm qua": the five-year term named before it, else the five years up to publication."""
@@ -95,17 +105,14 @@ class PeriodResolver:
     ) -> str | None:
         """The figure's period; ``own_only``: only what its own sentence says (a related headline)."""
         usable = self.usable
-        inside = [m for m in usable if clause[0] <= m.start and m.end <= clause[1]]
+        inside = _within(usable, self._usable_starts, clause)
         if inside:
             # the period written before the figure, else the nearest one after it
             return self._code(min(inside, key=lambda m: (m.end > fig[0], _distance(m, fig))))
-        if any(m.role == "since" and clause[0] <= m.start < fig[0] for m in self.mentions):
+        if self._since_in(clause[0], fig[0]):
             return self._now()  # "riêng từ ngày 1/7 đến nay phường thu được 426 tỷ đồng"
-        in_sentence = [m for m in self.points if sentence[0] <= m.start and m.end <= sentence[1]]
-        terms = [
-            m for m in usable
-            if m.role in ("term", "span") and sentence[0] <= m.start and m.end <= sentence[1]
-        ]
+        in_sentence = _within(self.points, self._point_starts, sentence)
+        terms = [m for m in _within(usable, self._usable_starts, sentence) if m.role in ("term", "span")]
         reporting_terms = [m for m in terms if m.role == "span" or m.carries != "no"]  # not a body's term
         if reporting_terms and _ANNUAL.search(self.text, clause[0], clause[1]):
             return self._code(reporting_terms[0])  # "mục tiêu nhiệm kỳ 2025 - 2030: …; mỗi năm kết nạp …"
@@ -121,28 +128,50 @@ class PeriodResolver:
             return self._code(terms[0])
         if own_only:
             return None
-        if any(m.role == "since" and sentence[0] <= m.start < sentence[1] for m in self.mentions):
+        if self._since_in(sentence[0], sentence[1]):
             # "Từ năm 2021 đến nay, …": counted up to now, so the publication year, not a carried period
             return self._now()
-        earlier = [
-            m for m in usable
-            if m.role in ("point", "plan", "term") and m.end <= sentence[0] and self._carries_to(m, fig[0])
-        ]
-        if earlier:
+        # the periods that still hold, among those that end before the sentence (usable[:ended])
+        ended = bisect_right(self._usable_ends, sentence[0])
+        last = next((usable[i] for i in range(ended - 1, -1, -1) if self._holds(usable[i], fig[0])), None)
+        if last is not None:
             # the last sentence before that names a period, and the first period it names: in
             # "tổng kết năm 2023 và triển khai nhiệm vụ năm 2024" the report is about 2023
-            bounds = sentence_at(self.bounds, earlier[-1].start) or (earlier[-1].start, earlier[-1].end)
-            code = self._code(next(m for m in earlier if m.start >= bounds[0]))
+            bounds = self._sentence_at(last.start) or (last.start, last.end)
+            first = bisect_left(self._usable_starts, bounds[0])
+            code = self._code(next(m for m in usable[first:ended] if self._holds(m, fig[0])))
             # a later year named in passing ("chương trình công tác năm 2025") does not carry over
             if not (code and self.pub_year and int(code[:4]) > self.pub_year):
                 return code
         return self._now()
+
+    def _since_in(self, start: int, end: int) -> bool:
+        """Is a start point ("từ tháng 11/2023", role ``since``) named in ``[start, end)``?"""
+        i = bisect_left(self._since_starts, start)
+        return i < len(self._since_starts) and self._since_starts[i] < end
+
+    def _sentence_at(self, offset: int) -> tuple[int, int] | None:
+        """The sentence that contains ``offset`` (:func:`pipeline.sentences.sentence_at`)."""
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and self.bounds[i][0] <= offset < self.bounds[i][1]:
+            return self.bounds[i]
+        return None
+
+    def _holds(self, m: PeriodMention, pos: int) -> bool:
+        """Is ``m`` a running period (a point, plan or term) that still holds at ``pos``?"""
+        return m.role in ("point", "plan", "term") and self._carries_to(m, pos)
 
     def _carries_to(self, m: PeriodMention, pos: int) -> bool:
         """Does the running period ``m`` still hold at ``pos`` (a later sentence)?"""
         if m.carries == "paragraph":
             return self.text.find("\n", m.end, pos) == -1
         return m.carries == "yes"
+
+
+def _within(mentions: list[PeriodMention], starts: list[int], span: tuple[int, int]) -> list[PeriodMention]:
+    """The mentions (sorted, not overlapping; ``starts``: theirs) that lie inside ``span``."""
+    lo = bisect_left(starts, span[0])
+    return [m for m in mentions[lo : bisect_left(starts, span[1], lo)] if m.end <= span[1]]
 
 
 def _segment(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int]:
