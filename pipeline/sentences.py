@@ -51,9 +51,13 @@ def _emit(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
         out.append((start, end))
 
 
+def _start(bounds: tuple[int, int]) -> int:
+    return bounds[0]
+
+
 def sentence_at(bounds: Sequence[tuple[int, int]], offset: int) -> tuple[int, int] | None:
     """The sentence (from :func:`sentences`) that contains ``offset``."""
-    i = bisect_right([s for s, _ in bounds], offset) - 1
+    i = bisect_right(bounds, offset, key=_start) - 1
     if i >= 0 and bounds[i][0] <= offset < bounds[i][1]:
         return bounds[i]
     return None
