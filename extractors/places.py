@@ -278,8 +278,11 @@ def _may_begin_a_name(word: str) -> bool:
 
 
 def _name_starts(text: str, toks: list[tuple[int, int, str]]) -> list[int]:
-    """The indices of the tokens that may begin a name (:func:`_may_begin_a_name`)."""
-    return [i for i, (_, _, word) in enumerate(toks) if word[:1].isupper() or word.isdigit()]
+    """The indices of the tokens that may begin a name (:func:`_may_begin_a_name`). A number
+    ("Phường 6") is a name only after a level word (:func:`_mention`), so one that does not follow
+    the last word of one ("tỉnh", "phố", …) is left out."""
+    return [i for i, (_, _, word) in enumerate(toks) if word[:1].isupper() or (
+        word.isdigit() and i > 0 and toks[i - 1][2].casefold() in _LEVEL_WORD_LASTS)]
 
 
 @cache

@@ -57,6 +57,8 @@ def test_places_fold_ignores_tone_mark_position() -> None:
         ("Người dân thành phố Hoà Bình đón Tết.", [("Hòa Bình", "district", "Hòa Bình")]),
         ("Cửa hàng ở Quận 1, TP.HCM.", [("1", "district", "Hồ Chí Minh"),
                                         ("Hồ Chí Minh", "province", "Hồ Chí Minh")]),
+        ("Quận. 1 và 10 hộ dân ở quận 3.", [("1", "district", "Hồ Chí Minh"),
+                                          ("3", "district", "Hồ Chí Minh")]),  # a bare number is not one
     ],
 )
 def test_places_find_places_in_sentences(sentence: str, expected: list[tuple[str, str, str | None]]) -> None:
