@@ -72,7 +72,9 @@ class PeriodResolver:
         for m in self.mentions:
             named = m.role == "point" and m.year is not None
             self._named_years.append(m.year if named else self._named_years[-1])
-        self._codes: dict[PeriodMention, str | None] = {}
+        # keyed by where the mention starts (they do not overlap): hashing the mention itself hashes
+        # every field of it
+        self._codes: dict[int, str | None] = {}
         self.pub_year, self.pub_month = _published(published or dateline(text))
 
     def _default_year(self, before: int) -> int | None:
@@ -84,11 +86,11 @@ class PeriodResolver:
         return self.pub_year
 
     def _code(self, m: PeriodMention) -> str | None:
-        if m not in self._codes:
-            self._codes[m] = self._span_code(m) if m.role == "span" else m.code(
+        if m.start not in self._codes:
+            self._codes[m.start] = self._span_code(m) if m.role == "span" else m.code(
                 self._default_year(m.start), self.pub_month
             )
-        return self._codes[m]
+        return self._codes[m.start]
 
     def _span_code(self, m: PeriodMention) -> str | None:
         """ "5 năm qua": the five-year term named before it, else the five years up to publication."""
