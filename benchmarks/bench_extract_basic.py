@@ -48,10 +48,24 @@ def load_articles(directory: Path | None = None) -> tuple[Path | None, list[Arti
     return None, []
 
 
-def run_all(articles: list[Article], names: tuple[str, ...]) -> int:
-    """Spans found by running ``names`` over every article, as the pipeline would: the figures one
-    article's money stage finds are reused by its percentages stage, never across passes."""
+def forget_per_article_caches() -> None:
+    """Empty every small ``lru_cache`` of the extractors and the pipeline: those hold what was found
+    in the last few article texts (figures, places, sentences), so a pass over the same articles
+    again would find them there. Caches of data files and of single words stay."""
     forget_figures()
+    for name, module in list(sys.modules.items()):
+        if not name.startswith(("extractors", "pipeline")):
+            continue
+        for obj in vars(module).values():
+            info = getattr(obj, "cache_info", None)
+            if info is not None and info().maxsize is not None and info().maxsize <= 64:
+                obj.cache_clear()
+
+
+def run_all(articles: list[Article], names: tuple[str, ...]) -> int:
+    """Spans found by running ``names`` over every article, as the pipeline would: what one
+    article's money stage finds is reused by its percentages stage, never across passes."""
+    forget_per_article_caches()
     found = 0
     for art in articles:
         for name in names:
