@@ -90,8 +90,9 @@ _PART_OF = re.compile(r"(?=t)(?<!\w)trong\s+đó\s*$", re.IGNORECASE)
 # begin with, "(?=[…])": a quick test at each place of the stretch)
 # "… 12,8 ha cho 6 dự án": who or what a figure went to goes with it
 _FOR = re.compile(r"\s*cho(?!\w)", re.IGNORECASE)
-# "(… 58/96 trường hợp), đạt 60,4%": a bare percentage after a counted part is its share
-_BARE_REACHED = re.compile(r"\s*(?:đạt|bằng)(?:\s+(?:khoảng|gần|hơn|trên|dưới))?\s*$", re.IGNORECASE)
+# "(… 58/96 trường hợp), đạt 60,4%": a clause that is only "đạt" before a bare percentage after a
+# counted part: the percentage is its share
+_CLAUSE_IS_REACHED = re.compile(r"\s*(?:đạt|bằng)(?:\s+(?:khoảng|gần|hơn|trên|dưới))?\s*$", re.IGNORECASE)
 _TOTAL_COUNT = re.compile(r"tổng\s+số(?!\w)", re.IGNORECASE)
 _OR_MORE = re.compile(r"\s*trở\s+lên(?!\w)", re.IGNORECASE)  # "từ 200 đảng viên trở lên"
 _COMPLETION = re.compile(
@@ -368,7 +369,7 @@ def _sentence_rows(
             kind, sign = kind_of(ctx, rank=f.source == "rank")
             if code == "other" and kind == "share_of_plan" and _OF_TARGETS.match(text, f.end):
                 code = "targets_completed"  # "hoàn thành 100% chỉ tiêu được giao"
-            if kind == "actual" and f.unit == "percent" and part_before and _BARE_REACHED.fullmatch(
+            if kind == "actual" and f.unit == "percent" and part_before and _CLAUSE_IS_REACHED.fullmatch(
                 text, clause[0], f.start
             ):
                 kind = "share_of_total"  # "giải quyết 58/96 trường hợp, đạt 60,4%"

@@ -61,7 +61,7 @@ _ESTIMATED = re.compile(r"(?<!\w)(?:ước(?:\s+tính)?|dự\s+kiến)\s*$", re.
 # "công tác bảo đảm trật tự", "nhằm đảm bảo": a target word used as a noun or a purpose
 _NOT_AN_AIM = re.compile(r"(?<!\w)(?:công\s+tác|nhằm|để|việc|góp\s+phần)\s*$", re.IGNORECASE)
 # a bare percentage reached: "đạt 64,4%", "tương đương 71%", "giải ngân trên 60%"
-_BARE_REACHED = re.compile(
+_REACHED_BEFORE = re.compile(
     r"(?=[đbtg])(?<!\w)(?:đạt|bằng|tương\s+đương|giải\s+ngân(?:\s+đạt)?)"
     r"(?:\s+(?:khoảng|gần|hơn|trên|dưới|xấp\s+xỉ))?\s*$",
     re.IGNORECASE,
@@ -206,7 +206,7 @@ def kind_of(ctx: KindContext, rank: bool = False) -> tuple[str, int]:
 
 def _of_a_plan(ctx: KindContext, before: str) -> bool:
     """ "(được giao kế hoạch vốn 1.125 tỷ đồng, …) đạt 64,4%", "giải ngân trên 60%": a share of the plan."""
-    if not _BARE_REACHED.search(before) or _WORD_NEXT.match(ctx.text, ctx.fig[1], ctx.clause[1]):
+    if not _REACHED_BEFORE.search(before) or _WORD_NEXT.match(ctx.text, ctx.fig[1], ctx.clause[1]):
         return False  # "đạt 70% diện tích quy hoạch": a share of the noun that follows
     if _RATE.search(before):
         return False  # "tỷ lệ tiêm chủng đạt 98%": a rate reached
