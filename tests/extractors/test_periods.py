@@ -1,6 +1,8 @@
+import re
+
 import pytest
 
-from extractors.period_expressions import PATTERNS, _candidates, _finditer
+from extractors.period_expressions import _LED_PATTERNS, PATTERNS, _candidates, _finditer
 from extractors.periods import PeriodResolver, codes, find_periods
 
 # text, publication date, the code of each period expression in it (None for comparison bases)
@@ -272,6 +274,24 @@ RUNNING = [
 @pytest.mark.parametrize(("text", "figure", "published", "expected"), RUNNING)
 def test_periods_only_some_periods_become_the_running_period(text, figure, published, expected):
     assert _at(text, figure, published) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [text for text, _, _ in EXPRESSIONS]
+    + [
+        "Tính đến hết ngày 31/8/2025, so với cùng kỳ năm 2024 tăng; từ năm 2020 đến năm 2025.",
+        "SAU 5 NĂM QUA, NỬA ĐẦU NĂM NAY, CẢ NĂM, đợt 7/11, 12/3/2024, x15/7/2023 và ngày 2 tháng 9.",
+        "Kế hoạch 2025, dự toán nay; 123 tháng; 6  tháng cuối năm; tới cuối năm 2023; quý IV-2023.",
+        "",
+        "t",
+    ],
+)
+def test_periods_a_patterns_lead_keeps_every_match_of_the_pattern_without_it(text):
+    for lead, written, _ in _LED_PATTERNS:  # the lead is only a quick test: it must drop no match
+        unled = [m.span() for m in re.finditer(written, text, re.IGNORECASE)]
+        led = [m.span() for m in re.finditer(rf"(?={lead}){written}", text, re.IGNORECASE)]
+        assert led == unled, lead
 
 
 @pytest.mark.parametrize(
