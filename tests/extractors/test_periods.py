@@ -276,17 +276,17 @@ def test_periods_only_some_periods_become_the_running_period(text, figure, publi
     assert _at(text, figure, published) == expected
 
 
-@pytest.mark.parametrize(
-    "text",
-    [text for text, _, _ in EXPRESSIONS]
-    + [
-        "Tính đến hết ngày 31/8/2025, so với cùng kỳ năm 2024 tăng; từ năm 2020 đến năm 2025.",
-        "SAU 5 NĂM QUA, NỬA ĐẦU NĂM NAY, CẢ NĂM, đợt 7/11, 12/3/2024, x15/7/2023 và ngày 2 tháng 9.",
-        "Kế hoạch 2025, dự toán nay; 123 tháng; 6  tháng cuối năm; tới cuối năm 2023; quý IV-2023.",
-        "",
-        "t",
-    ],
-)
+# texts for the checks of the patterns' leads: every expression above, upper case, edge cases
+LEAD_TEXTS = [text for text, _, _ in EXPRESSIONS] + [
+    "Tính đến hết ngày 31/8/2025, so với cùng kỳ năm 2024 tăng; từ năm 2020 đến năm 2025.",
+    "SAU 5 NĂM QUA, NỬA ĐẦU NĂM NAY, CẢ NĂM, đợt 7/11, 12/3/2024, x15/7/2023 và ngày 2 tháng 9.",
+    "Kế hoạch 2025, dự toán nay; 123 tháng; 6  tháng cuối năm; tới cuối năm 2023; quý IV-2023.",
+    "",
+    "t",
+]
+
+
+@pytest.mark.parametrize("text", LEAD_TEXTS)
 def test_periods_a_patterns_lead_keeps_every_match_of_the_pattern_without_it(text):
     for lead, written, _ in _LED_PATTERNS:  # the lead is only a quick test: it must drop no match
         unled = [m.span() for m in re.finditer(written, text, re.IGNORECASE)]
@@ -294,17 +294,7 @@ def test_periods_a_patterns_lead_keeps_every_match_of_the_pattern_without_it(tex
         assert led == unled, lead
 
 
-@pytest.mark.parametrize(
-    "text",
-    [text for text, _, _ in EXPRESSIONS]
-    + [
-        "Tính đến hết ngày 31/8/2025, so với cùng kỳ năm 2024 tăng; từ năm 2020 đến năm 2025.",
-        "SAU 5 NĂM QUA, NỬA ĐẦU NĂM NAY, CẢ NĂM, đợt 7/11, 12/3/2024, x15/7/2023 và ngày 2 tháng 9.",
-        "Kế hoạch 2025, dự toán nay; 123 tháng; 6  tháng cuối năm; tới cuối năm 2023; quý IV-2023.",
-        "",
-        "t",
-    ],
-)
+@pytest.mark.parametrize("text", LEAD_TEXTS)
 def test_periods_patterns_tried_at_their_leads_find_what_a_full_scan_finds(text):
     places = _candidates(text)
     for rank, (pattern, _) in enumerate(PATTERNS):
