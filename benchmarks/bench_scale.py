@@ -1,10 +1,11 @@
 """Extraction throughput and peak memory at two corpus sizes, against the naive NER baseline.
 
     python benchmarks/bench_scale.py --n 1000 --n 10000 [--workers 2] [--engine local|dask]
-                                     [--baseline 50] [--profile]
+                                     [--mix report|dense] [--baseline 50] [--profile]
 
 For every N, a fresh process extracts the first N articles of a generated corpus
-(benchmarks/corpus.py) with the engine (all stages that exist; the Dask engine on a LocalCluster
+(benchmarks/corpus.py; ``--mix report``, the default, has the make-up of real reports, ``dense``
+puts figures in every sentence) with the engine (all stages that exist; the Dask engine on a LocalCluster
 of ``--workers`` processes, writing its Parquet parts to a temporary directory) and reports:
 
 - articles/s (wall clock) and articles per CPU-second, the per-core rate (CPU time of the whole
@@ -39,7 +40,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from corpus import write_corpus  # noqa: E402
+from corpus import MIXES, density, write_corpus  # noqa: E402
 
 
 class PeakRss:
@@ -208,6 +209,7 @@ def main() -> None:
     parser.add_argument("--engine", choices=("local", "dask"), default="local")
     parser.add_argument("--baseline", type=int, default=50, help="articles for the naive NER baseline")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--mix", choices=MIXES, default="report", help="the corpus mix (benchmarks/corpus.py)")
     parser.add_argument("--corpus", type=Path, default=None, help="where to write the corpus (default: temp)")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of the extraction")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
@@ -218,9 +220,10 @@ def main() -> None:
     sizes = sorted(args.n or [1000])
     with tempfile.TemporaryDirectory(prefix="vnnews-bench-") as tmp:
         corpus = args.corpus or Path(tmp) / "corpus"
-        files = write_corpus(corpus, max(sizes), args.seed)
+        files = write_corpus(corpus, max(sizes), args.seed, args.mix)
         mib = sum(f.stat().st_size for f in files) / 2**20
-        print(f"corpus: {max(sizes)} articles, {mib:.1f} MiB in {corpus}")
+        print(f"corpus: {max(sizes)} articles ({args.mix} mix), {mib:.1f} MiB in {corpus}; "
+              f"density of the first 100: {json.dumps(density(files[:100]))}")
         results = {}
         for n in sizes:
             list_file = Path(tmp) / f"files-{n}.txt"

@@ -4,9 +4,20 @@
 
 writes ``000000.txt`` … (first line the headline, then a date line and the body). Article ``i``
 depends only on ``(seed, i)``, so the first 1,000 articles of a 10,000-article corpus are the
-1,000-article corpus. Every template and word list below is our own; the figures come in the
-shapes provincial reports use: money with qualifiers, ranges and compound amounts, percentages,
-changes against the same period, shares of plan, counts, areas, ratios, targets and terms.
+1,000-article corpus. Every template and word list here and in ``corpus_prose.py`` is our own; the
+figures come in the shapes provincial reports use: money with qualifiers, ranges and compound
+amounts, percentages, changes against the same period, shares of plan, counts, areas, ratios,
+targets and terms.
+
+Two mixes (``--mix``):
+
+- ``report`` (the default): articles with the make-up of real provincial reports. Most sentences
+  are prose (assessments, directions, what the meeting did, captions, a line of related
+  headlines); a sentence carries figures with probability ``FIGURE_SENTENCE_SHARE``, so that the
+  articles are at least as dense in figures as the densest of the five real seed articles
+  (``REAL_DENSITY``; ``tests/test_bench_corpus.py`` checks the corpus against the seeds).
+- ``dense``: every paragraph after the lead is figure sentences, about four times as many figures
+  per sentence as real reports: a stress test for the per-figure work of the indicators stage.
 """
 
 from __future__ import annotations
@@ -15,6 +26,16 @@ import argparse
 import random
 from collections.abc import Iterator
 from pathlib import Path
+
+from corpus_prose import ASSESSMENTS, CAPTIONS, DIRECTIONS, NARRATIVE, RELATED, TOPICS
+
+MIXES = ("report", "dense")
+# the five real seed articles as :func:`density` reads them, pooled and the densest of them on each
+# measure (``tests/test_bench_corpus.py`` measures the seeds again when ../shared is there)
+REAL_DENSITY = {"pooled": {"figure_sentences": 0.188, "indicators_per_sentence": 0.338},
+                "densest": {"figure_sentences": 0.264, "indicators_per_sentence": 0.519}}
+PROSE = ASSESSMENTS + DIRECTIONS + NARRATIVE
+FIGURE_SENTENCE_SHARE = 0.33  # of the body's paragraph sentences, in the ``report`` mix
 
 PROVINCES: dict[str, tuple[str, ...]] = {
     "Vĩnh Phúc": ("Vĩnh Yên", "Phúc Yên", "Yên Lạc", "Tam Dương", "Bình Xuyên"),
@@ -95,6 +116,7 @@ class Writer:
         self.province = self.r.choice(sorted(PROVINCES))
         self.district = self.r.choice(PROVINCES[self.province])
         self.year = self.r.randint(2019, 2025)
+        self._prose: list[str] = []
 
     def pick(self, options: tuple[str, ...]) -> str:
         return self.r.choice(options)
@@ -267,7 +289,44 @@ class Writer:
             f"HĐND tỉnh {self.province} khai mạc kỳ họp thứ {self.r.randint(3, 20)}",
         ))
 
+    def figures(self) -> str:
+        """A sentence that reports figures: the economy or Party work."""
+        return self.economy() if self.r.random() < 0.6 else self.party_work()
+
+    def prose(self) -> str:
+        """A sentence without figures: an assessment, a direction or what the meeting did (each
+        written once per article until all have been used)."""
+        if not self._prose:
+            self._prose = self.r.sample(PROSE, len(PROSE))
+        return self.fill(self._prose.pop())
+
+    def fill(self, template: str) -> str:
+        return template.format(province=self.province, district=self.district, dept=self.pick(DEPARTMENTS),
+                               name=self.name(), post=self.pick(PROVINCE_POSTS), year=self.year,
+                               topic=self.pick(TOPICS))
+
+    def report(self) -> str:
+        """An article with the make-up of a real report (the ``report`` mix)."""
+        r = self.r
+        date = (f"{r.randint(1, 28):02d}/{r.randint(1, 12):02d}/{self.year} "
+                f"{r.randint(6, 21):02d}:{r.randint(0, 59):02d}")
+        paragraphs = [self.lead()]
+        if r.random() < 0.6:
+            paragraphs.append(self.attendees())
+        if r.random() < 0.5:
+            paragraphs.append(self.fill(r.choice(CAPTIONS)))
+        for _ in range(r.randint(4, 7)):
+            sentences = (self.figures() if r.random() < FIGURE_SENTENCE_SHARE else self.prose()
+                         for _ in range(r.randint(2, 5)))
+            paragraphs.append(" ".join(sentences))
+        paragraphs.insert(r.randint(1, len(paragraphs)), self.decisions())
+        paragraphs += [self.speech(), self.fill(r.choice(DIRECTIONS)), self.targets()]
+        if r.random() < 0.5:
+            paragraphs.append("".join(self.fill(h) for h in r.sample(RELATED, 3)))
+        return "\n\n".join([self.title(), self.name(), date, *paragraphs]) + "\n"
+
     def article(self) -> str:
+        """An article of the ``dense`` mix: every paragraph after the lead reports figures."""
         r = self.r
         date = (f"{r.randint(1, 28):02d}/{r.randint(1, 12):02d}/{self.year} "
                 f"{r.randint(6, 21):02d}:{r.randint(0, 59):02d}")
@@ -280,21 +339,49 @@ class Writer:
         return "\n\n".join([self.title(), self.name(), date, *paragraphs]) + "\n"
 
 
-def article_text(seed: int, index: int) -> str:
+def article_text(seed: int, index: int, mix: str = "report") -> str:
     """Article ``index`` of the corpus for ``seed`` (the headline on the first line)."""
-    return Writer(seed, index).article()
+    if mix not in MIXES:
+        raise ValueError(f"unknown mix {mix!r}: expected one of {', '.join(MIXES)}")
+    writer = Writer(seed, index)
+    return writer.report() if mix == "report" else writer.article()
 
 
-def iter_corpus(n: int, seed: int) -> Iterator[tuple[str, str]]:
+def iter_corpus(n: int, seed: int, mix: str = "report") -> Iterator[tuple[str, str]]:
     """``(file name, text)`` of the ``n`` articles, streaming."""
     for i in range(n):
-        yield f"{i:06d}.txt", article_text(seed, i)
+        yield f"{i:06d}.txt", article_text(seed, i, mix)
 
 
-def write_corpus(out: Path, n: int, seed: int) -> list[Path]:
+def density(paths: list[Path]) -> dict[str, float]:
+    """How dense in figures the articles at ``paths`` are, as this pipeline reads them: the share
+    of sentences that carry a money, percentage or quantity figure, indicator rows per sentence,
+    and characters per sentence."""
+    from bisect import bisect_right
+
+    from pipeline.readers import iter_articles
+    from pipeline.runner import extract_all
+    from pipeline.sentences import sentences
+
+    n_sentences = with_figure = indicators = chars = 0
+    for art in extract_all(iter_articles(list[str | Path](paths), [])):
+        bounds = sentences(art.text)
+        starts = [a for a, _ in bounds]
+        figures = {bisect_right(starts, s.start) - 1
+                   for key in ("money", "percentages", "quantities") for s in art.spans.get(key, [])}
+        n_sentences += len(bounds)
+        with_figure += len(figures - {-1})
+        indicators += len(art.spans.get("indicators", []))
+        chars += sum(b - a for a, b in bounds)
+    n = max(n_sentences, 1)
+    return {"figure_sentences": round(with_figure / n, 3),
+            "indicators_per_sentence": round(indicators / n, 3), "chars_per_sentence": round(chars / n, 1)}
+
+
+def write_corpus(out: Path, n: int, seed: int, mix: str = "report") -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     paths = []
-    for name, text in iter_corpus(n, seed):
+    for name, text in iter_corpus(n, seed, mix):
         path = out / name
         path.write_text(text, encoding="utf-8")
         paths.append(path)
@@ -305,10 +392,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1000, help="number of articles")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--mix", choices=MIXES, default="report",
+                        help="report: the make-up of real reports; dense: figures in every sentence")
     parser.add_argument("--out", type=Path, required=True, help="directory to write NNNNNN.txt into")
     args = parser.parse_args()
-    write_corpus(args.out, args.n, args.seed)
-    print(f"wrote {args.n} articles to {args.out}")
+    write_corpus(args.out, args.n, args.seed, args.mix)
+    print(f"wrote {args.n} articles ({args.mix} mix) to {args.out}")
 
 
 if __name__ == "__main__":

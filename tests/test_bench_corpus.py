@@ -19,7 +19,9 @@ def corpus() -> ModuleType:
     spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "benchmarks" / "corpus.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.syspath_prepend(str(ROOT / "benchmarks"))  # it imports corpus_prose beside it
+        spec.loader.exec_module(module)
     return module
 
 
@@ -44,13 +46,57 @@ def test_bench_corpus_prefix_of_a_larger_corpus(corpus: ModuleType) -> None:
     assert list(corpus.iter_corpus(5, seed=1)) == list(corpus.iter_corpus(12, seed=1))[:5]
 
 
-def test_bench_corpus_articles_read_with_title_date_and_figures(corpus: ModuleType, tmp_path: Path) -> None:
-    corpus.write_corpus(tmp_path, 20, seed=5)
+@pytest.mark.parametrize("mix", ["report", "dense"])
+def test_bench_corpus_articles_read_with_title_date_and_figures(
+        corpus: ModuleType, tmp_path: Path, mix: str) -> None:
+    n = 20 if mix == "dense" else 60  # figures are sparser in a report: more articles show every shape
+    corpus.write_corpus(tmp_path, n, seed=5, mix=mix)
     articles = list(iter_articles([tmp_path], []))
-    assert len(articles) == 20
+    assert len(articles) == n
     assert all(a.title and a.published for a in articles)
     texts = " ".join(a.text for a in articles)
     for shape in (r"\d+,\d+ tỷ đồng", r"từ \d+ đến \d+ tỷ đồng", r"\d+ - \d+ nghìn tỷ đồng", r"triệu USD",
                   r"\d+,\d+%", r"phần trăm", r"so với cùng kỳ", r"\d+/QĐ-UBND", r"Chủ tịch UBND"):
         assert re.search(shape, texts), shape
     assert len({a.text.split(",")[1] for a in articles}) > 5  # many different bodies and places
+
+
+def test_bench_corpus_unknown_mix_is_refused(corpus: ModuleType) -> None:
+    with pytest.raises(ValueError, match="unknown mix"):
+        corpus.article_text(1, 0, mix="sparse")
+
+
+@pytest.fixture(scope="module")
+def mix_density(corpus: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, float]]:
+    out = {}
+    for mix in corpus.MIXES:
+        paths = corpus.write_corpus(tmp_path_factory.mktemp(mix), 40, seed=7, mix=mix)
+        out[mix] = corpus.density(paths)
+    return out
+
+
+def test_bench_corpus_report_mix_at_least_as_dense_as_the_densest_real_article(
+        corpus: ModuleType, mix_density: dict[str, dict[str, float]]) -> None:
+    report, densest = mix_density["report"], corpus.REAL_DENSITY["densest"]
+    for measure in ("figure_sentences", "indicators_per_sentence"):
+        assert report[measure] >= densest[measure], measure
+    # and still mostly prose, as real reports are: not the dense stress mix
+    assert report["figure_sentences"] < 2 * corpus.REAL_DENSITY["pooled"]["figure_sentences"]
+    assert 120 <= report["chars_per_sentence"] <= 240
+
+
+def test_bench_corpus_dense_mix_far_denser_than_real_articles(
+        corpus: ModuleType, mix_density: dict[str, dict[str, float]]) -> None:
+    dense, report = mix_density["dense"], mix_density["report"]
+    assert dense["figure_sentences"] > 2 * report["figure_sentences"]
+    assert dense["indicators_per_sentence"] > 4 * corpus.REAL_DENSITY["pooled"]["indicators_per_sentence"]
+
+
+def test_bench_corpus_real_density_is_what_the_seeds_measure(corpus: ModuleType, seeds_dir: Path) -> None:
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    pooled = corpus.density(seeds)
+    each = [corpus.density([path]) for path in seeds]
+    for measure in ("figure_sentences", "indicators_per_sentence"):
+        assert pooled[measure] == pytest.approx(corpus.REAL_DENSITY["pooled"][measure], abs=0.02), measure
+        densest = max(d[measure] for d in each)
+        assert densest == pytest.approx(corpus.REAL_DENSITY["densest"][measure], abs=0.02), measure
