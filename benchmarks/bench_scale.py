@@ -209,7 +209,7 @@ def main() -> None:
     parser.add_argument("--engine", choices=("local", "dask"), default="local")
     parser.add_argument("--baseline", type=int, default=50, help="articles for the naive NER baseline")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--mix", choices=MIXES, default="report", help="the corpus mix (benchmarks/corpus.py)")
+    parser.add_argument("--mix", choices=MIXES, default="report", help="the corpus mix (corpus.py)")
     parser.add_argument("--corpus", type=Path, default=None, help="where to write the corpus (default: temp)")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of the extraction")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
