@@ -64,3 +64,19 @@ def test_readers_json_without_text_is_refused(tmp_path):
     p.write_text('{"url": "x"}', encoding="utf-8")
     with pytest.raises(InputError, match="no 'text'"):
         read_file(p)
+
+
+@pytest.mark.parametrize(
+    ("text", "textual"),
+    [
+        ("Thu ngân sách đạt 1.200 tỷ đồng.\n\tTăng 5%.\r\n", True),  # line breaks and tabs are text
+        ("Hội nghị\u2028lần thứ 5\u3000khai mạc", True),  # Unicode line and ideographic spaces
+        ("a" * 99 + "\x01", True),  # one stray control character in a hundred is tolerated
+        ("a" * 40 + "\x01", False),  # one in forty is not
+        ("\x00\x01\x02PK\x03\x04" * 10, False),  # binary
+    ],
+)
+def test_readers_textual_mostly_printable(text, textual):
+    from pipeline.readers import _textual
+
+    assert _textual(text) is textual
