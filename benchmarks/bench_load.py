@@ -25,18 +25,19 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from corpus import write_corpus  # noqa: E402
+from corpus import MIXES, write_corpus  # noqa: E402
 
 from pipeline.article import Article  # noqa: E402
 from pipeline.engine import extract_articles  # noqa: E402
 from pipeline.load import load_articles  # noqa: E402
 
 
-def articles_for(n: int, seed: int, workers: int, contracts: Path | None, tmp: Path) -> list[Article]:
+def articles_for(n: int, seed: int, workers: int, contracts: Path | None, tmp: Path,
+                 mix: str = "report") -> list[Article]:
     if contracts is not None:
         lines = contracts.read_text(encoding="utf-8").splitlines()
         return [Article.from_contract(json.loads(line)) for line in lines if line.strip()][:n]
-    write_corpus(tmp / "corpus", n, seed)
+    write_corpus(tmp / "corpus", n, seed, mix)
     return list(extract_articles([tmp / "corpus"], workers=workers))
 
 
@@ -55,12 +56,13 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=500, help="articles to load")
     parser.add_argument("--batch-size", type=int, default=100, help="articles per transaction")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--mix", choices=MIXES, default="report", help="the corpus mix (corpus.py)")
     parser.add_argument("--workers", type=int, default=2, help="extraction worker processes")
     parser.add_argument("--contracts", type=Path, default=None, help="a vnnews extract JSONL to load instead")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="vnnews-bench-load-") as tmp_name:
         tmp = Path(tmp_name)
-        articles = articles_for(args.n, args.seed, args.workers, args.contracts, tmp)
+        articles = articles_for(args.n, args.seed, args.workers, args.contracts, tmp, args.mix)
         mentions = sum(len(spans) for art in articles for spans in art.spans.values())
         print(f"{len(articles)} articles, {mentions} mentions (extracted; loading only is timed)")
         db = tmp / "store.db"
