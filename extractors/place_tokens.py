@@ -165,18 +165,20 @@ class TokenReader:
         if self.listed is not None:
             i = self._index[tok[0]]
             return self.listed[i - 1] if i else None
-        text, n, backwards = self.text, len(self.text), self._backwards()
-        end = tok[0]
-        if end not in self._cut_set:
-            end -= _GAP.match(backwards, n - end).end() - (n - end)
-            if not end:
+        # read backwards from tok (text[a:b] is backwards[n - b : n - a]): the gap, then the word
+        n, backwards = len(self.text), self._backwards()
+        if tok[0] in self._cut_set:  # the piece before a cut, with no gap
+            after_word, before_word = WORD.match(backwards, n - tok[0]).span()
+        else:
+            after_word, before_word = _GAP_THEN_WORD.match(backwards, n - tok[0]).span(1)
+            if after_word == before_word:
                 return None
-        start = end - (WORD.match(backwards, n - end).end() - (n - end))
+        start, end = n - before_word, n - after_word
         if self.cuts:
             k = bisect_left(self.cuts, end) - 1
             if k >= 0 and self.cuts[k] > start:
                 start = self.cuts[k]
-        return start, end, text[start:end]
+        return start, end, self.text[start:end]
 
     def token(self, start: int, run_end: int = -1) -> Token:
         """The token from ``start`` (where one begins) to the end of its word (``run_end`` when
@@ -190,7 +192,7 @@ class TokenReader:
         return start, run_end, self.text[start:run_end]
 
 
-_GAP = re.compile(r"\W*")
+_GAP_THEN_WORD = re.compile(r"\W*(\w*)")
 
 
 def _is_word_char(char: str) -> bool:

@@ -175,9 +175,10 @@ def _joined(text: str, first: Token, second: Token) -> bool:
     return NAME_GAP.fullmatch(text, first[1], second[0]) is not None
 
 
-def _level_word(reader: TokenReader, tok: Token) -> frozenset[str] | None:
-    """The kinds allowed by a level word right before ``tok`` ("huyện Yên Lạc", "TP.HCM")."""
-    text, last = reader.text, reader.before(tok)
+def _level_word(reader: TokenReader, tok: Token, last: Token | None) -> frozenset[str] | None:
+    """The kinds allowed by a level word right before ``tok`` ("huyện Yên Lạc", "TP.HCM"), whose
+    last word would be ``last`` (the token before)."""
+    text = reader.text
     if last is None or last[2].casefold() not in _LEVEL_WORD_LASTS or (
             LEVEL_WORD_GAP.fullmatch(text, last[1], tok[0]) is None):
         return None
@@ -193,10 +194,9 @@ def _in_parentheses(text: str, start: int, end: int) -> bool:
     return text[max(0, start - 1) : start] == "(" and text[end : end + 1] == ")"
 
 
-def _continues_a_name(reader: TokenReader, tok: Token) -> bool:
-    """``tok`` follows a capitalised word with only a space between (inside a longer proper name)."""
-    prev = reader.before(tok)
-    return prev is not None and prev[2][:1].isupper() and reader.text[prev[1] : tok[0]] == " "
+def _continues_a_name(text: str, tok: Token, prev: Token | None) -> bool:
+    """``tok`` follows a capitalised word ``prev`` with only a space between (inside a longer proper name)."""
+    return prev is not None and prev[2][:1].isupper() and text[prev[1] : tok[0]] == " "
 
 
 def _begins_a_person(reader: TokenReader, name: list[Token]) -> bool:
@@ -260,11 +260,12 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
             key = (*key, fold(nxt[2]))
         if not keys:
             continue
-        kinds = _level_word(reader, tok)
+        prev = reader.before(tok)
+        kinds = _level_word(reader, tok, prev)
         for key in reversed(keys):
             if kinds is None and key not in bare_keys:
                 continue  # only communes have this name, and a bare name is never a commune
-            found = _mention(reader, name[: len(key)], key, index[key], guarded, kinds)
+            found = _mention(reader, name[: len(key)], prev, key, index[key], guarded, kinds)
             if found is not None:
                 out.append(found)
                 free_from = found.end
@@ -284,9 +285,11 @@ def _bare_keys() -> frozenset[tuple[str, ...]]:
     return frozenset(key for key, places in gazetteer().items() if any(p.level != "commune" for p in places))
 
 
-def _mention(reader: TokenReader, name: list[Token], key: tuple[str, ...], cands: tuple[Place, ...],
-             guarded: frozenset[tuple[str, ...]], kinds: frozenset[str] | None) -> PlaceMention | None:
-    """The mention of the tokens ``name`` (``kinds``: what the level word before them allows, if any)."""
+def _mention(reader: TokenReader, name: list[Token], prev: Token | None, key: tuple[str, ...],
+             cands: tuple[Place, ...], guarded: frozenset[tuple[str, ...]],
+             kinds: frozenset[str] | None) -> PlaceMention | None:
+    """The mention of the tokens ``name`` after the token ``prev`` (``kinds``: what the level word
+    before them allows, if any)."""
     text, start, end = reader.text, name[0][0], name[-1][1]
     if kinds is not None:
         # "huyện Kim Bảng" written after it became a thị xã: a district of another kind will do
@@ -295,7 +298,7 @@ def _mention(reader: TokenReader, name: list[Token], key: tuple[str, ...], cands
         marked = True
     else:
         paren = _in_parentheses(text, start, end)
-        bare_ok = paren or not (_continues_a_name(reader, name[0]) or key in guarded)
+        bare_ok = paren or not (_continues_a_name(text, name[0], prev) or key in guarded)
         bare_ok = bare_ok and not key[0].isdigit() and (paren or not _begins_a_person(reader, name))
         fitting = [p for p in cands if p.level != "commune"] if bare_ok else []
         marked = paren
