@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.place_tokens import TokenReader, tokens
+from extractors.place_tokens import TokenReader, _beyond_the_bmp, tokens
 
 
 @pytest.mark.parametrize(
@@ -75,3 +75,12 @@ def test_place_tokens_reader_agrees_with_tokens(text: str) -> None:
 @given(st.lists(st.sampled_from([*"aĂăYyênPhúcLạc2²_ -.,\n", "xã ", "Tp ", "phường "]), max_size=30))
 def test_place_tokens_reader_agrees_with_tokens_anywhere(parts: list[str]) -> None:
     _agrees_with_tokens("".join(parts))
+
+
+@pytest.mark.parametrize(
+    ("text", "beyond"),
+    [("", False), ("Vĩnh Phúc", False), ("ẞ\uffff", False), ("\ud800 lone surrogate", False),
+     ("a 𝐀", True), ("\U0010ffff", True), ("😀 Vĩnh Yên", True)],
+)
+def test_place_tokens_beyond_the_bmp(text: str, beyond: bool) -> None:
+    assert _beyond_the_bmp(text) is beyond
