@@ -119,9 +119,9 @@ class TokenReader:
                 t[2].isdigit() and i > 0 and toks[i - 1][2].casefold() in words)]
         numbers, last = [], len(self.text) - 1
         for m in _number_after_a_word_end(words).finditer(self._backwards()) if words else ():
-            tok = self.at(last - m.start())
-            if tok is not None and tok[2].isdigit() and (
-                    (word := self.before(tok)) is not None and word[2].casefold() in words):
+            start = last - m.start()  # a word begins there (a gap comes before it)
+            tok = self.token(start)
+            if tok[2].isdigit() and (word := self.before(tok)) is not None and word[2].casefold() in words:
                 numbers.append(tok)
         return sorted(self._capitalised + numbers) if numbers else self._capitalised
 
@@ -220,13 +220,15 @@ def _capital_run() -> re.Pattern[str]:
 
 @cache
 def _number_after_a_word_end(words: frozenset[str]) -> re.Pattern[str]:
-    """Read backwards (on the reversed text): a digit, a gap, then a letter that may end one of
+    """Read backwards (on the reversed text): a digit, a gap, then what may end with one of
     ``words`` as str.casefold compares them (a wider net, checked token by token; it holds when no
     letter of the Basic Multilingual Plane folds to more than one character within such a word)."""
-    ends = {word[-1] for word in words}
+    folding_to: dict[str, str] = {}  # a letter -> the characters that case-fold to it
+    for c in word_chars():
+        folding_to[c.casefold()] = folding_to.get(c.casefold(), "") + re.escape(c)
     digits = "".join(re.escape(c) for c in word_chars() if c.isdigit())
-    letters = "".join(re.escape(c) for c in word_chars() if c.casefold() in ends)
-    return re.compile(f"[{digits}]\\W+[{letters}]")
+    backwards = "|".join("".join(f"[{folding_to[c]}]" for c in reversed(word)) for word in sorted(words))
+    return re.compile(f"[{digits}]\\W+(?:{backwards})")
 
 
 @cache
