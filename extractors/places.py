@@ -345,14 +345,23 @@ def article_places(article: Any, mentions_in_text: list[PlaceMention] | None = N
         title, text, published = "", article, ""
     else:
         title, text, published = article.title or "", article.text, article.published or ""
-    in_text = _find_places(text) if mentions_in_text is None else tuple(mentions_in_text)
-    return _article_places(title, text, published, in_text)
+    every = _find_places(text)
+    if mentions_in_text is None or (len(mentions_in_text) == len(every) and all(
+            m is e for m, e in zip(mentions_in_text, every, strict=True))):
+        return _article_places_of_all(title, text, published)  # keyed by strings: quick to look up
+    return _article_places(title, text, published, tuple(mentions_in_text))
+
+
+@lru_cache(maxsize=8)
+def _article_places_of_all(title: str, text: str, published: str) -> ArticlePlaces:
+    """Cached: decisions (issuers) and units ask for the places of the same article."""
+    return _article_places.__wrapped__(title, text, published, _find_places(text))
 
 
 @lru_cache(maxsize=8)
 def _article_places(title: str, text: str, published: str,
                     mentions_in_text: tuple[PlaceMention, ...]) -> ArticlePlaces:
-    """Cached: the decisions and units stages ask for the places of the same article."""
+    """Cached: the places of an article from some of its mentions."""
     in_title = find_places(title)
     in_text = list(mentions_in_text)
     mentions = in_title + in_text

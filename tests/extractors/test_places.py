@@ -235,3 +235,11 @@ def test_places_a_level_word_folds_one_character_at_a_time() -> None:
     lasts = {words[-1] for words in LEVEL_WORDS}
     folds = (chr(c).casefold() for c in range(0x10000))
     assert not [f for f in folds if len(f) > 1 and any(f in word for word in lasts)]
+
+
+def test_places_article_places_from_all_or_some_mentions() -> None:
+    art = Article(text="Huyện Yên Lạc, huyện Yên Lạc (Vĩnh Phúc) và thành phố Vĩnh Yên, Vĩnh Yên.", title="")
+    every = find_places(art.text)
+    assert article_places(art) == article_places(art, every) == article_places(art, list(every))
+    assert article_places(art).local == "Yên Lạc"
+    assert article_places(art, [m for m in every if m.name != "Yên Lạc"]).local == "Vĩnh Yên"
