@@ -50,9 +50,7 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 def _lower_then_capital() -> re.Pattern[str]:
     """A lower-case letter then a capital, as ``str.islower``/``str.isupper`` tell them (classes of
     Basic Multilingual Plane characters: sre scans those as bitmaps)."""
-    lower = "".join(re.escape(c) for c in word_chars() if c.islower())
-    upper = "".join(re.escape(c) for c in word_chars() if c.isupper())
-    return re.compile(f"[{lower}][{upper}]")
+    return re.compile(f"[{_word_chars_that('islower')}][{_word_chars_that('isupper')}]")
 
 
 def _may_be_glued(word: str) -> bool:
@@ -208,14 +206,21 @@ def _is_word_char(char: str) -> bool:
 
 @cache
 def word_chars() -> str:
-    """Every character of the Basic Multilingual Plane that ``\\w`` matches."""
+    """Every character of the Basic Multilingual Plane that ``\\w`` matches (none of them needs
+    escaping inside a character class)."""
     return "".join(WORD.findall("".join(map(chr, range(0x10000)))))
+
+
+@cache
+def _word_chars_that(test: str) -> str:
+    """The word characters for which the str method ``test`` ("isupper", …) is true."""
+    return "".join(filter(getattr(str, test), word_chars()))
 
 
 @cache
 def _capital_run() -> re.Pattern[str]:
     """A capital (as ``str.isupper`` tells it) and the rest of its word."""
-    return re.compile("[{}]\\w*".format("".join(re.escape(c) for c in word_chars() if c.isupper())))
+    return re.compile(f"[{_word_chars_that('isupper')}]\\w*")
 
 
 @cache
@@ -223,17 +228,18 @@ def _number_after_a_word_end(words: frozenset[str]) -> re.Pattern[str]:
     """Read backwards (on the reversed text): a digit, a gap, then what may end with one of
     ``words`` as str.casefold compares them (a wider net, checked token by token; it holds when no
     letter of the Basic Multilingual Plane folds to more than one character within such a word)."""
-    folding_to: dict[str, str] = {}  # a letter -> the characters that case-fold to it
-    for c in word_chars():
-        folding_to[c.casefold()] = folding_to.get(c.casefold(), "") + re.escape(c)
-    digits = "".join(re.escape(c) for c in word_chars() if c.isdigit())
-    backwards = "|".join("".join(f"[{folding_to[c]}]" for c in reversed(word)) for word in sorted(words))
-    return re.compile(f"[{digits}]\\W+(?:{backwards})")
+    letters = set("".join(words))
+    folding_to: dict[str, list[str]] = {}  # a letter of theirs -> the characters that case-fold to it
+    for c, folded in zip(word_chars(), map(str.casefold, word_chars()), strict=True):
+        if folded in letters:
+            folding_to.setdefault(folded, []).append(c)
+    backwards = "|".join("".join(f"[{''.join(folding_to[c])}]" for c in word[::-1]) for word in sorted(words))
+    return re.compile(f"[{_word_chars_that('isdigit')}]\\W+(?:{backwards})")
 
 
 @cache
 def _gap_then_capital_or_digit(gap: str) -> re.Pattern[str]:
     """``gap`` (made of non-word characters: then it is all of what separates two tokens), then a
     word beginning with a capital or a digit."""
-    firsts = "".join(re.escape(c) for c in word_chars() if c.isupper() or c.isdigit())
+    firsts = _word_chars_that("isupper") + _word_chars_that("isdigit")
     return re.compile(f"(?:{gap})((?=[{firsts}])\\w+)")
