@@ -265,7 +265,7 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
         for key in reversed(keys):
             if kinds is None and key not in bare_keys:
                 continue  # only communes have this name, and a bare name is never a commune
-            found = _mention(reader, name[: len(key)], prev, key, index[key], guarded, kinds)
+            found = _mention(reader, name[: len(key)], prev, key, guarded, kinds)
             if found is not None:
                 out.append(found)
                 free_from = found.end
@@ -286,28 +286,36 @@ def _bare_keys() -> frozenset[tuple[str, ...]]:
 
 
 def _mention(reader: TokenReader, name: list[Token], prev: Token | None, key: tuple[str, ...],
-             cands: tuple[Place, ...], guarded: frozenset[tuple[str, ...]],
-             kinds: frozenset[str] | None) -> PlaceMention | None:
+             guarded: frozenset[tuple[str, ...]], kinds: frozenset[str] | None) -> PlaceMention | None:
     """The mention of the tokens ``name`` after the token ``prev`` (``kinds``: what the level word
     before them allows, if any)."""
     text, start, end = reader.text, name[0][0], name[-1][1]
+    marked = kinds is not None
+    if not marked:
+        marked = _in_parentheses(text, start, end)
+        bare_ok = marked or not (_continues_a_name(text, name[0], prev) or key in guarded)
+        if not (bare_ok and not key[0].isdigit() and (marked or not _begins_a_person(reader, name))):
+            return None
+    best, province = _choice(key, kinds)
+    if not best:
+        return None
+    return PlaceMention(start, end, best[0].short, best[0].level, province, best[0].kind, marked, best)
+
+
+@cache
+def _choice(key: tuple[str, ...], kinds: frozenset[str] | None) -> tuple[tuple[Place, ...], str | None]:
+    """The best of the places named ``key`` after a level word that allows ``kinds`` (None: a bare
+    name, never a commune), and their province when they share one."""
+    cands = gazetteer()[key]
     if kinds is not None:
         # "huyện Kim Bảng" written after it became a thị xã: a district of another kind will do
         fitting = [p for p in cands if p.kind in kinds] or [
             p for p in cands if p.level != "province" and p.level in {KIND_LEVEL.get(k) for k in kinds}]
-        marked = True
     else:
-        paren = _in_parentheses(text, start, end)
-        bare_ok = paren or not (_continues_a_name(text, name[0], prev) or key in guarded)
-        bare_ok = bare_ok and not key[0].isdigit() and (paren or not _begins_a_person(reader, name))
-        fitting = [p for p in cands if p.level != "commune"] if bare_ok else []
-        marked = paren
-    best = _best(fitting)
-    if not best:
-        return None
+        fitting = [p for p in cands if p.level != "commune"]
+    best = tuple(_best(fitting))
     provinces = {p.province for p in best}
-    return PlaceMention(start, end, best[0].short, best[0].level,
-                        provinces.pop() if len(provinces) == 1 else None, best[0].kind, marked, tuple(best))
+    return best, provinces.pop() if len(provinces) == 1 else None
 
 
 REFORM_DATE = "2025-07-01"
