@@ -1,9 +1,11 @@
 """Word tokens for the place gazetteer's scan: offsets and words, with a run-together "YênVĩnh"
-(two headlines glued together by the page) cut in two."""
+(two headlines glued together by the page) cut in two; :class:`TokenReader` reads the same tokens
+only where a name may stand, without cutting up the whole text."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import cache
 from itertools import accumulate
 
@@ -48,11 +50,196 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 def _lower_then_capital() -> re.Pattern[str]:
     """A lower-case letter then a capital, as ``str.islower``/``str.isupper`` tell them (classes of
     Basic Multilingual Plane characters: sre scans those as bitmaps)."""
-    letters = "".join(WORD.findall("".join(map(chr, range(0x10000)))))  # every word character
-    lower = "".join(re.escape(c) for c in letters if c.islower())
-    upper = "".join(re.escape(c) for c in letters if c.isupper())
-    return re.compile(f"[{lower}][{upper}]")
+    return re.compile(f"[{_word_chars_that('islower')}][{_word_chars_that('isupper')}]")
 
 
 def _may_be_glued(word: str) -> bool:
     return not (len(word) < 3 or word[1:].islower() or word.isupper() or word.isdigit())
+
+
+Token = tuple[int, int, str]  # start, end, word
+
+
+class TokenReader:
+    """The tokens of a text as :func:`tokens` cuts them, read only where asked: the capitalised
+    ones found by one regex scan, then their neighbours one at a time. Texts with characters beyond
+    the Basic Multilingual Plane (which the character classes leave out) are tokenised whole."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.listed: list[Token] | None = None  # every token, for a text the classes do not cover
+        self._reversed: str | None = None
+        self._index: dict[int, int] = {}
+        self._capitalised: list[Token] = []
+        self.cuts: list[int] = []  # where a run-together "YênVĩnh" is cut (a capital after lower case)
+        if _beyond_the_bmp(text):
+            self.listed = tokens(text)
+            self._index = {t[0]: i for i, t in enumerate(self.listed)}
+        else:
+            self._scan()
+        self._cut_set = frozenset(self.cuts)
+
+    def _scan(self) -> None:
+        """Finds the capitalised tokens and the cuts: every cut is a capital, and the first capital
+        of a word begins a match of :func:`_capital_run` that runs to the word's end."""
+        text, found = self.text, self._capitalised
+        for m in _capital_run().finditer(text):
+            start, word = m.start(), m.group()
+            if start and ((c := text[start - 1]).isalnum() or c == "_"):
+                self._inside_a_word(start, word)
+            elif word[1:].islower() or word.isupper():  # the common case: nothing to cut
+                found.append((start, start + len(word), word))
+            else:
+                self._inside_a_word(start, word, True)
+
+    def _inside_a_word(self, start: int, word: str, begins: bool = False) -> None:
+        """A capital run that does not begin a word unless ``begins`` (a cut before it when it
+        follows a lower-case letter in a word of 3 or more), with any cuts inside it."""
+        text = self.text
+        if not begins and text[start - 1].islower() and (len(word) > 1 or (
+                start > 1 and _is_word_char(text[start - 2]))):
+            begins = True
+            self.cuts.append(start)
+        end = start + len(word)
+        inner = [] if word[1:].islower() or word.isupper() else [
+            c.end() - 1 for c in _lower_then_capital().finditer(text, start + 1, end)]
+        self.cuts += inner
+        starts = [start, *inner] if begins else inner
+        ends = [*inner, end][-len(starts) :] if starts else []
+        self._capitalised += [(a, b, text[a:b]) for a, b in zip(starts, ends, strict=True)]
+
+    def capitalised_or_numbers_after(self, words: frozenset[str]) -> list[Token]:
+        """The tokens that begin with a capital, and the numbers that follow a token which
+        case-folds to one of ``words`` ("Phường 6"), in order."""
+        if self.listed is not None:
+            toks = self.listed
+            return [t for i, t in enumerate(toks) if t[2][:1].isupper() or (
+                t[2].isdigit() and i > 0 and toks[i - 1][2].casefold() in words)]
+        numbers, last = [], len(self.text) - 1
+        for m in _number_after_a_word_end(words).finditer(self._backwards()) if words else ():
+            start = last - m.start()  # a word begins there (a gap comes before it)
+            tok = self.token(start)
+            if tok[2].isdigit() and (word := self.before(tok)) is not None and word[2].casefold() in words:
+                numbers.append(tok)
+        return sorted(self._capitalised + numbers) if numbers else self._capitalised
+
+    def next_in_name(self, tok: Token, gap: re.Pattern[str]) -> Token | None:
+        """The token after ``tok`` when ``gap`` matches all of what separates them and it begins
+        with a capital or is a number (found by one regex match where the classes cover the text)."""
+        if self.listed is None:
+            m = _gap_then_capital_or_digit(gap.pattern).match(self.text, tok[1])
+            nxt = None if m is None else self.token(m.start(1), m.end(1))
+        elif (nxt := self.after(tok)) is not None and gap.fullmatch(self.text, tok[1], nxt[0]) is None:
+            nxt = None
+        return nxt if nxt is not None and (nxt[2][:1].isupper() or nxt[2].isdigit()) else None
+
+    def _backwards(self) -> str:
+        if self._reversed is None:
+            self._reversed = self.text[::-1]
+        return self._reversed
+
+    def at(self, start: int) -> Token | None:
+        """The token that begins at ``start``, if one does."""
+        if self.listed is not None:
+            i = self._index.get(start)
+            return None if i is None else self.listed[i]
+        if start in self._cut_set or (start < len(self.text) and _is_word_char(self.text[start]) and (
+                not start or not _is_word_char(self.text[start - 1]))):
+            return self.token(start)
+        return None
+
+    def after(self, tok: Token) -> Token | None:
+        """The token after ``tok``."""
+        if self.listed is not None:
+            i = self._index[tok[0]] + 1
+            return self.listed[i] if i < len(self.listed) else None
+        if tok[1] in self._cut_set:
+            return self.token(tok[1])
+        m = WORD.search(self.text, tok[1])
+        return None if m is None else self.token(m.start(), m.end())
+
+    def before(self, tok: Token) -> Token | None:
+        """The token before ``tok``."""
+        if self.listed is not None:
+            i = self._index[tok[0]]
+            return self.listed[i - 1] if i else None
+        # read backwards from tok (text[a:b] is backwards[n - b : n - a]): the gap, then the word
+        n, backwards = len(self.text), self._backwards()
+        if tok[0] in self._cut_set:  # the piece before a cut, with no gap
+            after_word, before_word = WORD.match(backwards, n - tok[0]).span()
+        else:
+            after_word, before_word = _GAP_THEN_WORD.match(backwards, n - tok[0]).span(1)
+            if after_word == before_word:
+                return None
+        start, end = n - before_word, n - after_word
+        if self.cuts:
+            k = bisect_left(self.cuts, end) - 1
+            if k >= 0 and self.cuts[k] > start:
+                start = self.cuts[k]
+        return start, end, self.text[start:end]
+
+    def token(self, start: int, run_end: int = -1) -> Token:
+        """The token from ``start`` (where one begins) to the end of its word (``run_end`` when
+        known) or the next cut."""
+        if run_end < 0:
+            run_end = WORD.match(self.text, start).end()
+        if self.cuts:
+            k = bisect_right(self.cuts, start)
+            if k < len(self.cuts) and self.cuts[k] < run_end:
+                run_end = self.cuts[k]
+        return start, run_end, self.text[start:run_end]
+
+
+_GAP_THEN_WORD = re.compile(r"\W*(\w*)")
+
+
+def _beyond_the_bmp(text: str) -> bool:
+    """Some character of ``text`` lies beyond the Basic Multilingual Plane: UTF-16 takes two code
+    units for it (a quicker test than a regex scan)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+
+
+def _is_word_char(char: str) -> bool:
+    """What ``\\w`` matches (sre's test is ``str.isalnum`` or the underscore)."""
+    return char.isalnum() or char == "_"
+
+
+@cache
+def word_chars() -> str:
+    """Every character of the Basic Multilingual Plane that ``\\w`` matches (none of them needs
+    escaping inside a character class)."""
+    return "".join(WORD.findall("".join(map(chr, range(0x10000)))))
+
+
+@cache
+def _word_chars_that(test: str) -> str:
+    """The word characters for which the str method ``test`` ("isupper", …) is true."""
+    return "".join(filter(getattr(str, test), word_chars()))
+
+
+@cache
+def _capital_run() -> re.Pattern[str]:
+    """A capital (as ``str.isupper`` tells it) and the rest of its word."""
+    return re.compile(f"[{_word_chars_that('isupper')}]\\w*")
+
+
+@cache
+def _number_after_a_word_end(words: frozenset[str]) -> re.Pattern[str]:
+    """Read backwards (on the reversed text): a digit, a gap, then what may end with one of
+    ``words`` as str.casefold compares them (a wider net, checked token by token; it holds when no
+    letter of the Basic Multilingual Plane folds to more than one character within such a word)."""
+    letters = set("".join(words))
+    folding_to: dict[str, list[str]] = {}  # a letter of theirs -> the characters that case-fold to it
+    for c, folded in zip(word_chars(), map(str.casefold, word_chars()), strict=True):
+        if folded in letters:
+            folding_to.setdefault(folded, []).append(c)
+    backwards = "|".join("".join(f"[{''.join(folding_to[c])}]" for c in word[::-1]) for word in sorted(words))
+    return re.compile(f"[{_word_chars_that('isdigit')}]\\W+(?:{backwards})")
+
+
+@cache
+def _gap_then_capital_or_digit(gap: str) -> re.Pattern[str]:
+    """``gap`` (made of non-word characters: then it is all of what separates two tokens), then a
+    word beginning with a capital or a digit."""
+    firsts = _word_chars_that("isupper") + _word_chars_that("isdigit")
+    return re.compile(f"(?:{gap})((?=[{firsts}])\\w+)")

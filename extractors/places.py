@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from extractors.datafiles import read_csv
-from extractors.place_tokens import WORD, tokens
+from extractors.place_tokens import WORD, Token, TokenReader
 from extractors.unit_patterns import surnames
 
 LEVELS = ("province", "district", "commune")
@@ -170,53 +170,53 @@ def lookup(name: str) -> list[Place]:
     return list(gazetteer().get(name_key(name), ()))
 
 
-def _joined(text: str, toks: list[tuple[int, int, str]], i: int, n: int) -> bool:
-    """Tokens i..i+n-1 are separated only by spaces or a hyphen (one name)."""
-    return all(NAME_GAP.fullmatch(text, toks[j][1], toks[j + 1][0]) for j in range(i, i + n - 1))
+def _joined(text: str, first: Token, second: Token) -> bool:
+    """Two tokens are separated only by spaces or a hyphen (one name)."""
+    return NAME_GAP.fullmatch(text, first[1], second[0]) is not None
 
 
-def _level_word(text: str, toks: list[tuple[int, int, str]], i: int) -> frozenset[str] | None:
-    """The kinds allowed by a level word right before token i ("huyện Yên Lạc", "TP.HCM")."""
-    if i == 0 or toks[i - 1][2].casefold() not in _LEVEL_WORD_LASTS or (
-            LEVEL_WORD_GAP.fullmatch(text, toks[i - 1][1], toks[i][0]) is None):
+def _level_word(reader: TokenReader, tok: Token, last: Token | None) -> frozenset[str] | None:
+    """The kinds allowed by a level word right before ``tok`` ("huyện Yên Lạc", "TP.HCM"), whose
+    last word would be ``last`` (the token before)."""
+    text = reader.text
+    if last is None or last[2].casefold() not in _LEVEL_WORD_LASTS or (
+            LEVEL_WORD_GAP.fullmatch(text, last[1], tok[0]) is None):
         return None
-    for n in (2, 1):
-        if i - n < 0:
-            continue
-        words = tuple(t[2].casefold() for t in toks[i - n : i])
-        if words in LEVEL_WORDS and _joined(text, toks, i - n, n):
+    first = reader.before(last)
+    if first is not None:
+        words = (first[2].casefold(), last[2].casefold())
+        if words in LEVEL_WORDS and _joined(text, first, last):
             return LEVEL_WORDS[words]
-    return None
+    return LEVEL_WORDS.get((last[2].casefold(),))
 
 
 def _in_parentheses(text: str, start: int, end: int) -> bool:
     return text[max(0, start - 1) : start] == "(" and text[end : end + 1] == ")"
 
 
-def _continues_a_name(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
-    """Token i follows a capitalised word with only a space between (inside a longer proper name)."""
-    if i == 0:
-        return False
-    prev = toks[i - 1]
-    return prev[2][:1].isupper() and text[prev[1] : toks[i][0]] == " "
+def _continues_a_name(text: str, tok: Token, prev: Token | None) -> bool:
+    """``tok`` follows a capitalised word ``prev`` with only a space between (inside a longer proper name)."""
+    return prev is not None and prev[2][:1].isupper() and text[prev[1] : tok[0]] == " "
 
 
-def _begins_a_person(text: str, toks: list[tuple[int, int, str]], i: int, n: int) -> bool:
+def _begins_a_person(reader: TokenReader, name: list[Token]) -> bool:
     """ "Mai Sơn Hà", "Đồng Văn Hải": a bare district name that begins with a family name and runs
     on into one or two more title-case syllables (not themselves a place) is a person; "Lâm Thao
     Nguyễn Văn An", "Lâm Thao Lê Hà" (a place, then a name of its own) and a province ("Hà Nam Lê
     Hà") are not."""
-    if toks[i][2] not in surnames():
+    if name[0][2] not in surnames():
         return False
-    more = 0
-    while i + n + more < len(toks) and _joined(text, toks, i + n + more - 1, 2):
-        if not toks[i + n + more][2].istitle() or more == 3:
+    rest: list[Token] = []
+    last = name[-1]
+    while (nxt := reader.after(last)) is not None and _joined(reader.text, last, nxt):
+        if not nxt[2].istitle() or len(rest) == 3:
             break
-        more += 1
-    rest = toks[i + n : i + n + more]
+        rest.append(nxt)
+        last = nxt
+    n, more = len(name), len(rest)
     if not 1 <= more <= 2 or n + more > 4 or (more == 2 and rest[0][2] in surnames()):
         return False
-    key = name_key(" ".join(t[2] for t in toks[i : i + n]))
+    key = name_key(" ".join(t[2] for t in name))
     is_province = any(p.level == "province" for p in gazetteer().get(key, ()))
     return not is_province and not gazetteer().get(name_key(" ".join(t[2] for t in rest)))
 
@@ -241,48 +241,36 @@ def places_by_start(text: str) -> dict[int, PlaceMention]:
 def _find_places(text: str) -> tuple[PlaceMention, ...]:
     """Cached: units and officials both ask for the places of the same article."""
     index, guarded, prefixes, bare_keys = gazetteer(), needs_level_word(), _key_prefixes(), _bare_keys()
-    toks = tokens(text)
+    reader = TokenReader(text)
     out: list[PlaceMention] = []
-    free_from = 0  # the first token not inside a name found already
-    for i in _name_starts(text, toks):
-        if i < free_from:
+    free_from = 0  # where the text after the names found already begins
+    # a number ("Phường 6") is a name only after a level word (:func:`_mention`)
+    for tok in reader.capitalised_or_numbers_after(_LEVEL_WORD_LASTS):
+        if tok[0] < free_from:
             continue
-        # the keys a name from token i may have: a run of capitalised (or numeric) tokens joined
-        # by spaces or hyphens, every one of its first tokens the beginning of a gazetteer name
-        key, keys = (fold(toks[i][2]),), []
+        # the keys a name from tok may have: a run of capitalised (or numeric) tokens joined by
+        # spaces or hyphens, every one of its first tokens the beginning of a gazetteer name
+        key, keys, name = (fold(tok[2]),), [], [tok]
         while key in prefixes:
             if index.get(key):
                 keys.append(key)
-            j = i + len(key)
-            if len(key) == MAX_NAME_TOKENS or j == len(toks) or not _may_begin_a_name(toks[j][2]) or (
-                    NAME_GAP.fullmatch(text, toks[j - 1][1], toks[j][0]) is None):
+            if len(key) == MAX_NAME_TOKENS or (nxt := reader.next_in_name(name[-1], NAME_GAP)) is None:
                 break
-            key = (*key, fold(toks[j][2]))
+            name.append(nxt)
+            key = (*key, fold(nxt[2]))
         if not keys:
             continue
-        kinds = _level_word(text, toks, i)
+        prev = reader.before(tok)
+        kinds = _level_word(reader, tok, prev)
         for key in reversed(keys):
             if kinds is None and key not in bare_keys:
                 continue  # only communes have this name, and a bare name is never a commune
-            found = _mention(text, toks, i, len(key), key, index[key], guarded, kinds)
+            found = _mention(reader, name[: len(key)], prev, key, guarded, kinds)
             if found is not None:
                 out.append(found)
-                free_from = i + len(key)
+                free_from = found.end
                 break
     return tuple(out)
-
-
-def _may_begin_a_name(word: str) -> bool:
-    """Only a capitalised (or numeric) token can be part of a name."""
-    return word[:1].isupper() or word.isdigit()
-
-
-def _name_starts(text: str, toks: list[tuple[int, int, str]]) -> list[int]:
-    """The indices of the tokens that may begin a name (:func:`_may_begin_a_name`). A number
-    ("Phường 6") is a name only after a level word (:func:`_mention`), so one that does not follow
-    the last word of one ("tỉnh", "phố", …) is left out."""
-    return [i for i, (_, _, word) in enumerate(toks) if word[:1].isupper() or (
-        word.isdigit() and i > 0 and toks[i - 1][2].casefold() in _LEVEL_WORD_LASTS)]
 
 
 @cache
@@ -297,28 +285,37 @@ def _bare_keys() -> frozenset[tuple[str, ...]]:
     return frozenset(key for key, places in gazetteer().items() if any(p.level != "commune" for p in places))
 
 
-def _mention(text: str, toks: list[tuple[int, int, str]], i: int, n: int, key: tuple[str, ...],
-             cands: tuple[Place, ...], guarded: frozenset[tuple[str, ...]],
-             kinds: frozenset[str] | None) -> PlaceMention | None:
-    """The mention of tokens i..i+n-1 (``kinds``: what the level word before them allows, if any)."""
-    start, end = toks[i][0], toks[i + n - 1][1]
+def _mention(reader: TokenReader, name: list[Token], prev: Token | None, key: tuple[str, ...],
+             guarded: frozenset[tuple[str, ...]], kinds: frozenset[str] | None) -> PlaceMention | None:
+    """The mention of the tokens ``name`` after the token ``prev`` (``kinds``: what the level word
+    before them allows, if any)."""
+    text, start, end = reader.text, name[0][0], name[-1][1]
+    marked = kinds is not None
+    if not marked:
+        marked = _in_parentheses(text, start, end)
+        bare_ok = marked or not (_continues_a_name(text, name[0], prev) or key in guarded)
+        if not (bare_ok and not key[0].isdigit() and (marked or not _begins_a_person(reader, name))):
+            return None
+    best, province = _choice(key, kinds)
+    if not best:
+        return None
+    return PlaceMention(start, end, best[0].short, best[0].level, province, best[0].kind, marked, best)
+
+
+@cache
+def _choice(key: tuple[str, ...], kinds: frozenset[str] | None) -> tuple[tuple[Place, ...], str | None]:
+    """The best of the places named ``key`` after a level word that allows ``kinds`` (None: a bare
+    name, never a commune), and their province when they share one."""
+    cands = gazetteer()[key]
     if kinds is not None:
         # "huyện Kim Bảng" written after it became a thị xã: a district of another kind will do
         fitting = [p for p in cands if p.kind in kinds] or [
             p for p in cands if p.level != "province" and p.level in {KIND_LEVEL.get(k) for k in kinds}]
-        marked = True
     else:
-        paren = _in_parentheses(text, start, end)
-        bare_ok = paren or not (_continues_a_name(text, toks, i) or key in guarded)
-        bare_ok = bare_ok and not key[0].isdigit() and (paren or not _begins_a_person(text, toks, i, n))
-        fitting = [p for p in cands if p.level != "commune"] if bare_ok else []
-        marked = paren
-    best = _best(fitting)
-    if not best:
-        return None
+        fitting = [p for p in cands if p.level != "commune"]
+    best = tuple(_best(fitting))
     provinces = {p.province for p in best}
-    return PlaceMention(start, end, best[0].short, best[0].level,
-                        provinces.pop() if len(provinces) == 1 else None, best[0].kind, marked, tuple(best))
+    return best, provinces.pop() if len(provinces) == 1 else None
 
 
 REFORM_DATE = "2025-07-01"
@@ -356,14 +353,23 @@ def article_places(article: Any, mentions_in_text: list[PlaceMention] | None = N
         title, text, published = "", article, ""
     else:
         title, text, published = article.title or "", article.text, article.published or ""
-    in_text = _find_places(text) if mentions_in_text is None else tuple(mentions_in_text)
-    return _article_places(title, text, published, in_text)
+    every = _find_places(text)
+    if mentions_in_text is None or (len(mentions_in_text) == len(every) and all(
+            m is e for m, e in zip(mentions_in_text, every, strict=True))):
+        return _article_places_of_all(title, text, published)  # keyed by strings: quick to look up
+    return _article_places(title, text, published, tuple(mentions_in_text))
+
+
+@lru_cache(maxsize=8)
+def _article_places_of_all(title: str, text: str, published: str) -> ArticlePlaces:
+    """Cached: decisions (issuers) and units ask for the places of the same article."""
+    return _article_places.__wrapped__(title, text, published, _find_places(text))
 
 
 @lru_cache(maxsize=8)
 def _article_places(title: str, text: str, published: str,
                     mentions_in_text: tuple[PlaceMention, ...]) -> ArticlePlaces:
-    """Cached: the decisions and units stages ask for the places of the same article."""
+    """Cached: the places of an article from some of its mentions."""
     in_title = find_places(title)
     in_text = list(mentions_in_text)
     mentions = in_title + in_text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.places import article_places, find_places, fold, lookup
+from extractors.places import LEVEL_WORDS, article_places, find_places, fold, lookup
 from pipeline.article import Article
 
 
@@ -209,3 +209,37 @@ def test_places_article_places_after_the_2025_reform(
 ) -> None:
     found = article_places(Article(text=text, published=published))
     assert (found.province, found.commune) == (province, commune)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("PHƯỜNG 6, TP. VĨNH YÊN", [("6", "commune", 7, 8), ("Vĩnh Yên", "district", 14, 22)]),
+        ("Tại phường  6 và Thị Trấn 2", [("6", "commune", 12, 13), ("2", "commune", 26, 27)]),
+        ("Tin Vĩnh PhúcYên Lạc ra quân", [("Yên Lạc", "district", 13, 20)]),  # glued headlines
+        ("Hà Nội 2023Vĩnh Phúc", [("Hà Nội", "province", 0, 6)]),  # a digit before: not cut
+        ("xã Tam Hồng - huyện Yên Lạc", [("Tam Hồng", "commune", 3, 11), ("Yên Lạc", "district", 20, 27)]),
+        ("tỉnh 5 và quận-1", []),
+        ("Ông Mai Sơn Hà ở Mai Sơn", [("Mai Sơn", "district", 17, 24)]),
+        ("𝐀 huyện Yên Lạc", [("Yên Lạc", "district", 8, 15)]),  # beyond the BMP: read token by token
+    ],
+)
+def test_places_find_places_offsets_in_awkward_texts(
+    text: str, expected: list[tuple[str, str, int, int]]
+) -> None:
+    assert [(m.name, m.level, m.start, m.end) for m in find_places(text)] == expected
+
+
+def test_places_a_level_word_folds_one_character_at_a_time() -> None:
+    """The scan for numbers after a level word reads its last letter (places._number_after_a_word_end)."""
+    lasts = {words[-1] for words in LEVEL_WORDS}
+    folds = (chr(c).casefold() for c in range(0x10000))
+    assert not [f for f in folds if len(f) > 1 and any(f in word for word in lasts)]
+
+
+def test_places_article_places_from_all_or_some_mentions() -> None:
+    art = Article(text="Huyện Yên Lạc, huyện Yên Lạc (Vĩnh Phúc) và thành phố Vĩnh Yên, Vĩnh Yên.", title="")
+    every = find_places(art.text)
+    assert article_places(art) == article_places(art, every) == article_places(art, list(every))
+    assert article_places(art).local == "Yên Lạc"
+    assert article_places(art, [m for m in every if m.name != "Yên Lạc"]).local == "Vĩnh Yên"
