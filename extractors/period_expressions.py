@@ -93,6 +93,7 @@ _DASH = r"\s*[-–—]\s*"
 _UNTIL = r"(?:tính\s+(?:đến|tới)|đến|tới)"
 _UNTIL_END = r"(?:(?:đến|tới)\s+(?:hết|cuối)|hết|cuối)"
 _SAME_PERIOD = r"(?:so\s+với\s+cùng|cùng)\s+kỳ"
+_UNTIL_STARTS = (r"tính\s+(?:đến|tới)\s", r"đến\s", r"tới\s")
 
 
 def _base(m: re.Match[str]) -> PeriodMention:
@@ -191,37 +192,49 @@ Builder = Callable[[re.Match[str]], PeriodMention | None]
 
 # In priority order: where two expressions overlap, the earlier pattern wins. Each pattern is led
 # by what its first two or three characters can be (a lookahead: "so|cù" for "so với cùng kỳ" |
-# "cùng kỳ"), so that one scan of the text for the places any pattern can begin
-# (:func:`_candidates`) replaces a scan of the whole text by each pattern.
-_LED_PATTERNS: tuple[tuple[str, str, Builder], ...] = (
-    ("so|cù", rf"{_SAME_PERIOD}(?:\s+năm\s+(?:{_Y}|trước|ngoái))?", _base),
-    ("so", rf"so\s+với\s+(?:cả\s+|đầu\s+|cuối\s+)?năm\s+(?:{_Y}|trước|ngoái)", _base),
-    ("tí|đế|tớ", rf"{_UNTIL}\s+(?:hết\s+)?tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])", _through),
+# "cùng kỳ"), and says where in the lower-cased text a match of it can begin (its starts, see
+# :func:`_candidates`): one scan of the text for those places replaces a scan by each pattern.
+# A start is a regex over the lower-cased text led by two letters, where a match begins ("so\s+với\s";
+# "hoạch »…": right after "hoạch "), or "N <word>": a number of one or two digits before the spaces
+# before <word> ("N tháng" for "6 tháng"), or right before "/" ("N /" for "15/7/2023"). Every match
+# of the pattern must begin at one of its starts (tests/extractors/test_periods.py checks it).
+_LED_PATTERNS: tuple[tuple[str, str, Builder, tuple[str, ...]], ...] = (
+    ("so|cù", rf"{_SAME_PERIOD}(?:\s+năm\s+(?:{_Y}|trước|ngoái))?", _base, (r"so\s+với\s", r"cùng\s+kỳ")),
+    ("so", rf"so\s+với\s+(?:cả\s+|đầu\s+|cuối\s+)?năm\s+(?:{_Y}|trước|ngoái)", _base, (r"so\s+với\s",)),
+    ("tí|đế|tớ", rf"{_UNTIL}\s+(?:hết\s+)?tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])", _through,
+     _UNTIL_STARTS),
     ("tí|đế|tớ", rf"{_UNTIL}\s+(?:hết\s+)?ngày\s+(?P<d>\d{{1,2}})\s*/\s*(?P<n>\d{{1,2}})"
-     rf"(?:\s*/\s*{_Y})?", _as_of),
-    ("tí|đế|tớ", rf"{_UNTIL}\s+(?:hết\s+)?(?P<d>\d{{1,2}})/(?P<n>\d{{1,2}})/{_Y}", _as_of),
+     rf"(?:\s*/\s*{_Y})?", _as_of, _UNTIL_STARTS),
+    ("tí|đế|tớ", rf"{_UNTIL}\s+(?:hết\s+)?(?P<d>\d{{1,2}})/(?P<n>\d{{1,2}})/{_Y}", _as_of, _UNTIL_STARTS),
     (r"ngà|\d[\d/]", r"ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}(?:\s*(?:/|năm)\s*\d{4})?"
-     r"|(?<![\d/])\d{1,2}/\d{1,2}/\d{4}", _date),
-    ("nh|gi|nă|ni", rf"(?:nhiệm\s+kỳ|giai\s+đoạn|năm\s+học|niên\s+khóa)\s+{_Y}{_DASH}{_Y2}", _term),
-    ("từ", rf"từ\s+năm\s+{_Y}\s+(?:đến|tới)\s+(?:năm\s+)?{_Y2}", _term),
+     r"|(?<![\d/])\d{1,2}/\d{1,2}/\d{4}", _date, (r"ngày\s+\d", "N /")),
+    ("nh|gi|nă|ni", rf"(?:nhiệm\s+kỳ|giai\s+đoạn|năm\s+học|niên\s+khóa)\s+{_Y}{_DASH}{_Y2}", _term,
+     (r"nhiệm\s+kỳ\s", r"giai\s+đoạn\s", r"năm\s+học\s", r"niên\s+khóa\s")),
+    ("từ", rf"từ\s+năm\s+{_Y}\s+(?:đến|tới)\s+(?:năm\s+)?{_Y2}", _term, (r"từ\s+năm",)),
     (r"sa|tr|qu|\d[\d\s]", r"(?<![\w.,])(?:(?P<pre>sau|trong|qua)\s+)?(?P<n>\d{1,2})\s+năm"
-     r"(?P<post>\s+(?:qua|vừa\s+qua|gần\s+đây))?(?!\w)", _span),
-    ("đợ", r"đợt\s+(?P<d>\d{1,2})\s*/\s*(?P<n>\d{1,2})(?![\d/])", _round),
-    (r"6\s|sá", rf"(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
-    ("nử", rf"nửa\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half),
-    ("qu", rf"quý\s+(?P<q>IV|III|II|I|[1-4])(?!\w){_OF_YEAR}", _quarter),
+     r"(?P<post>\s+(?:qua|vừa\s+qua|gần\s+đây))?(?!\w)", _span,
+     (r"sau\s+\d", r"trong\s+\d", r"qua\s+\d", "N năm")),
+    ("đợ", r"đợt\s+(?P<d>\d{1,2})\s*/\s*(?P<n>\d{1,2})(?![\d/])", _round, (r"đợt\s+\d",)),
+    (r"6\s|sá", rf"(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half,
+     (r"sáu\s+tháng\s", "N tháng")),
+    ("nử", rf"nửa\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", _half, (r"nửa\s",)),
+    ("qu", rf"quý\s+(?P<q>IV|III|II|I|[1-4])(?!\w){_OF_YEAR}", _quarter, (r"quý\s",)),
     (r"\d[\d\s]", rf"(?<![\w.,])(?P<n>\d{{1,2}})\s+tháng(?P<tail>\s+(?:đầu\s+năm|năm\s+nay))?{_OF_YEAR}",
-     _months),
-    ("đế|tớ|hế|cu", rf"{_UNTIL_END}\s+năm(?:\s+{_Y})?", _year),
-    ("từ", rf"từ\s+đầu\s+năm(?:\s+{_Y})?(?:\s+(?:đến|tới)\s+nay)?", _ytd),
-    ("th", rf"tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])(?!\s+(?:tới|sau|trước|tiếp)(?!\w))", _month),
-    ("nă|na|19|20", rf"(?:năm\s+tài\s+chính\s+|năm\s+|(?<=kế hoạch )|(?<=dự toán ))(?:{_Y}|nay)", _year),
-    ("cả", r"cả\s+năm(?!\s+(?:19|20)\d\d)", _year),
+     _months, ("N tháng",)),
+    ("đế|tớ|hế|cu", rf"{_UNTIL_END}\s+năm(?:\s+{_Y})?", _year,
+     (r"đến\s", r"tới\s", r"hết\s+năm", r"cuối\s+năm")),
+    ("từ", rf"từ\s+đầu\s+năm(?:\s+{_Y})?(?:\s+(?:đến|tới)\s+nay)?", _ytd, (r"từ\s+đầu",)),
+    ("th", rf"tháng\s+(?P<n>\d{{1,2}}){_OF_YEAR}(?![\d/])(?!\s+(?:tới|sau|trước|tiếp)(?!\w))", _month,
+     (r"tháng\s+\d",)),
+    ("nă|na|19|20", rf"(?:năm\s+tài\s+chính\s+|năm\s+|(?<=kế hoạch )|(?<=dự toán ))(?:{_Y}|nay)", _year,
+     (r"năm\s+(?:tài\s|nay|19|20)", r"hoạch »(?<=kế hoạch )(?:19|20|nay)",
+      r"toán »(?<=dự toán )(?:19|20|nay)")),
+    ("cả", r"cả\s+năm(?!\s+(?:19|20)\d\d)", _year, (r"cả\s+năm",)),
 )
 PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
-    (re.compile(rf"(?={lead}){p}", re.IGNORECASE), b) for lead, p, b in _LED_PATTERNS
+    (re.compile(rf"(?={lead}){p}", re.IGNORECASE), b) for lead, p, b, _ in _LED_PATTERNS
 )
-_LEADS = tuple(re.compile(lead, re.IGNORECASE) for lead, _, _ in _LED_PATTERNS)
+_LEADS = tuple(re.compile(lead, re.IGNORECASE) for lead, _, _, _ in _LED_PATTERNS)
 # where some pattern's lead may stand: the first two characters of a lead beginning with a letter,
 # or a digit and what may follow it
 _ANY_LEAD = re.compile(r"[sctđnqhg](?=[oùíếớghiăừaruợáửả])|\d(?=[\d/\s])", re.IGNORECASE)
@@ -234,7 +247,7 @@ def _led_by(chars: str) -> tuple[int, ...]:
     return tuple(i for i, lead in enumerate(_LEADS) if lead.match(chars))
 
 
-def _candidates(text: str) -> list[list[int]]:
+def _candidates_at_leads(text: str) -> list[list[int]]:
     """For each pattern, the places in ``text`` where its lead stands (in order)."""
     out: list[list[int]] = [[] for _ in PATTERNS]
     for m in _ANY_LEAD.finditer(text):
@@ -242,6 +255,87 @@ def _candidates(text: str) -> list[list[int]]:
         for i in _led_by(text[at : at + LEAD_LENGTH]):
             out[i].append(at)
     return out
+
+
+# what a place a scan finds means: (pattern, how far after the place it may begin) and the patterns
+# that may begin at a number written before the place
+_Meaning = tuple[tuple[tuple[int, int], ...], tuple[int, ...]]
+
+
+def _scans() -> tuple[tuple[re.Pattern[str], ...], dict[str, _Meaning], tuple[int, ...]]:
+    """The patterns' starts as one scan per first letter (a regex led by one letter runs many times
+    faster than one led by a class or by an alternation), what a place found means by its first two
+    letters (the patterns that may begin there, and how far after it; those that may begin at a
+    number before it), and the patterns that may begin at a number written before a "/"."""
+    by_letter: dict[str, list[str]] = {}
+    at_word: dict[str, list[tuple[int, int]]] = {}
+    at_number: dict[str, list[int]] = {}
+    before_slash = []
+    for rank, (_, _, _, starts) in enumerate(_LED_PATTERNS):
+        for start in starts:
+            if start == "N /":
+                before_slash.append(rank)
+                continue
+            if start.startswith("N "):  # "N năm": one or two digits, then spaces, before "năm"
+                word = start[2:]
+                written = rf"{word}(?:(?<=\d\s{word})|(?<=\s\s{word}))"
+                at_number.setdefault(word[:2], []).append(rank)
+            else:  # "hoạch »…": the match begins after "hoạch "
+                shift = max(start.find("»"), 0)
+                written = start.replace("»", "")
+                at_word.setdefault(written[:2], []).append((rank, shift))
+            rests = by_letter.setdefault(written[0], [])
+            if written[1:] not in rests:
+                rests.append(written[1:])
+    scans = tuple(re.compile(rf"{letter}(?={'|'.join(rests)})") for letter, rests in by_letter.items())
+    keys = at_word.keys() | at_number.keys()
+    meaning = {k: (tuple(at_word.get(k, ())), tuple(at_number.get(k, ()))) for k in keys}
+    return scans, meaning, tuple(before_slash)
+
+
+_WORD_SCANS, _FOUND_AT, _BEFORE_SLASH = _scans()
+_SLASH_AFTER_DIGIT = re.compile(r"/(?<=\d/)")
+# letters that match the patterns' lower-case letters when the case is ignored, but are not what
+# ``str.lower`` turns those into ("ſ" for "s", "ı" for "i"): a text with them takes the slower way
+_OTHER_CASES = ("ſ", "ı")
+
+
+def _candidates(text: str) -> list[list[int]]:
+    """For each pattern, the places in ``text`` where a match of it may begin (in order): where its
+    starts stand in the lower-cased text, or (for a text that lower-casing would not keep aligned
+    with the patterns' case-blind letters) where its lead stands."""
+    lower = text.lower()
+    if len(lower) != len(text) or any(c in text for c in _OTHER_CASES):
+        return _candidates_at_leads(text)
+    out: list[list[int]] = [[] for _ in PATTERNS]
+    for scan in _WORD_SCANS:
+        for m in scan.finditer(lower):
+            at = m.start()
+            at_word, at_number = _FOUND_AT[lower[at : at + 2]]
+            for rank, shift in at_word:
+                out[rank].append(at + shift)
+            if at_number:
+                for place in _number_before(lower, at, True):
+                    for rank in at_number:
+                        out[rank].append(place)
+    if _BEFORE_SLASH:
+        for m in _SLASH_AFTER_DIGIT.finditer(lower):
+            for place in _number_before(lower, m.start(), False):
+                for rank in _BEFORE_SLASH:
+                    out[rank].append(place)
+    for places in out:
+        places.sort()
+    return out
+
+
+def _number_before(text: str, at: int, spaced: bool) -> list[int]:
+    """Where a number of one or two digits may begin that ends right before ``at`` (``spaced``:
+    before the spaces that end there)."""
+    end = at
+    if spaced:
+        while end and text[end - 1].isspace():
+            end -= 1
+    return [i for i in (end - 1, end - 2) if i >= 0 and text[i].isdecimal()]
 
 
 def _finditer(pattern: re.Pattern[str], text: str, places: list[int]) -> list[re.Match[str]]:

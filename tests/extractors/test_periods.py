@@ -2,7 +2,15 @@ import re
 
 import pytest
 
-from extractors.period_expressions import _LED_PATTERNS, PATTERNS, _candidates, _finditer
+from extractors.period_expressions import (
+    _LED_PATTERNS,
+    _OTHER_CASES,
+    _WORD_SCANS,
+    PATTERNS,
+    _candidates,
+    _candidates_at_leads,
+    _finditer,
+)
 from extractors.periods import PeriodResolver, codes, find_periods
 
 # text, publication date, the code of each period expression in it (None for comparison bases)
@@ -283,12 +291,16 @@ LEAD_TEXTS = [text for text, _, _ in EXPRESSIONS] + [
     "Kế hoạch 2025, dự toán nay; 123 tháng; 6  tháng cuối năm; tới cuối năm 2023; quý IV-2023.",
     "",
     "t",
+    "Đến  hết   tháng 9, 16 tháng đầu năm; 5  năm  qua; kế hoạch nay; Dự toán 2025; 7/11/2024 và 1/2.",
+    "GIAI ĐOẠN 2021-2025, NHIỆM KỲ 2020 - 2025, NIÊN KHÓA 2023-2024, NĂM HỌC 2023-2024, NĂM TÀI CHÍNH 2024.",
+    # letters that lower-casing does not keep apart as the patterns do: the slower way
+    "ſo với cùng kỳ năm 2023; nhıệm kỳ 2020-2025; İ 6 tháng đầu năm 2024.",
 ]
 
 
 @pytest.mark.parametrize("text", LEAD_TEXTS)
 def test_periods_a_patterns_lead_keeps_every_match_of_the_pattern_without_it(text):
-    for lead, written, _ in _LED_PATTERNS:  # the lead is only a quick test: it must drop no match
+    for lead, written, _, _ in _LED_PATTERNS:  # the lead is only a quick test: it must drop no match
         unled = [m.span() for m in re.finditer(written, text, re.IGNORECASE)]
         led = [m.span() for m in re.finditer(rf"(?={lead}){written}", text, re.IGNORECASE)]
         assert led == unled, lead
@@ -300,3 +312,22 @@ def test_periods_patterns_tried_at_their_leads_find_what_a_full_scan_finds(text)
     for rank, (pattern, _) in enumerate(PATTERNS):
         scanned = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in _finditer(pattern, text, places[rank])] == scanned
+
+
+@pytest.mark.parametrize("text", LEAD_TEXTS)
+def test_periods_the_slower_way_at_the_leads_keeps_every_match(text):
+    at_leads = _candidates_at_leads(text)
+    for rank, (pattern, _) in enumerate(PATTERNS):
+        assert [m.span() for m in _finditer(pattern, text, at_leads[rank])] == [
+            m.span() for m in pattern.finditer(text)
+        ]
+
+
+def test_periods_lower_casing_keeps_the_letters_the_scans_look_for():
+    """A letter that matches a scanned letter when the case is ignored lower-cases to it, unless it
+    is one of _OTHER_CASES (or lower-cases to more than one letter): those texts take the slow way."""
+    everything = "".join(chr(i) for i in range(0x10000) if not 0xD800 <= i < 0xE000)
+    letters = {c for scan in _WORD_SCANS for c in scan.pattern if c.isalpha() and c.islower()}
+    for letter in letters:
+        for c in re.findall(re.escape(letter), everything, re.IGNORECASE):
+            assert c.lower() == letter or len(c.lower()) != 1 or c in _OTHER_CASES, (letter, c)
