@@ -395,8 +395,10 @@ def _search(
     """``pattern.search(text, start, end)``, not run when ``lower`` (the text lower-cased) holds
     none of the ``words`` one of which its match must hold."""
     if lower is not None:
-        stretch = lower[start:end]
-        if not any(w in stretch for w in words):
+        for word in words:
+            if lower.find(word, start, end) >= 0:
+                break
+        else:
             return None
     return pattern.search(text, start, end)
 
