@@ -181,7 +181,7 @@ def _ytd(m: re.Match[str]) -> PeriodMention:
 
 
 def _year_of(m: re.Match[str]) -> int | None:
-    return _int(m.groupdict().get("y"))
+    return _int(m["y"]) if "y" in m.re.groupindex else None  # not every pattern names a year
 
 
 def _int(s: str | None) -> int | None:
