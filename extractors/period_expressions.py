@@ -240,23 +240,19 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
 _Meaning = tuple[tuple[tuple[int, int], ...], tuple[int, ...]]
 
 
-def _scans() -> tuple[tuple[re.Pattern[str], ...], dict[str, _Meaning], tuple[int, ...]]:
+def _scans() -> tuple[tuple[re.Pattern[str], ...], dict[str, _Meaning]]:
     """The patterns' starts as one scan per first letter (a regex led by one letter runs many times
-    faster than one led by a class or by an alternation), what a place found means by its first two
-    letters (the patterns that may begin there, and how far after it; those that may begin at a
-    number before it), and the patterns that may begin at a number written before a "/"."""
+    faster than one led by a class or by an alternation), and what a place found means by its first
+    two letters (by "/" for a slash)."""
     by_letter: dict[str, list[str]] = {}
     at_word: dict[str, list[tuple[int, int]]] = {}
     at_number: dict[str, list[int]] = {}
-    before_slash = []
     for rank, (_, _, _, starts) in enumerate(_LED_PATTERNS):
         for start in starts:
-            if start == "N /":
-                before_slash.append(rank)
-                continue
             if start.startswith("N "):  # "N năm": one or two digits, then spaces, before "năm"
                 word = start[2:]
-                written = rf"{word}(?:(?<=\d\s{word})|(?<=\s\s{word}))"
+                after = rf"(?<=\d{word})" if word == "/" else rf"(?:(?<=\d\s{word})|(?<=\s\s{word}))"
+                written = word + after
                 at_number.setdefault(word[:2], []).append(rank)
             else:  # "hoạch »…": the match begins after "hoạch "
                 shift = max(start.find("»"), 0)
@@ -267,12 +263,10 @@ def _scans() -> tuple[tuple[re.Pattern[str], ...], dict[str, _Meaning], tuple[in
                 rests.append(written[1:])
     scans = tuple(re.compile(rf"{letter}(?={'|'.join(rests)})") for letter, rests in by_letter.items())
     keys = at_word.keys() | at_number.keys()
-    meaning = {k: (tuple(at_word.get(k, ())), tuple(at_number.get(k, ()))) for k in keys}
-    return scans, meaning, tuple(before_slash)
+    return scans, {k: (tuple(at_word.get(k, ())), tuple(at_number.get(k, ()))) for k in keys}
 
 
-_WORD_SCANS, _FOUND_AT, _BEFORE_SLASH = _scans()
-_SLASH_AFTER_DIGIT = re.compile(r"/(?<=\d/)")
+_WORD_SCANS, _FOUND_AT = _scans()
 # letters that match the patterns' lower-case letters when the case is ignored, but are not what
 # ``str.lower`` turns those into ("ſ" for "s", "ı" for "i"): a text with them takes the slower way
 _OTHER_CASES = ("ſ", "ı")
@@ -295,30 +289,24 @@ def _candidates(lower: str) -> list[list[int]]:
     for scan in _WORD_SCANS:
         for m in scan.finditer(lower):
             at = m.start()
-            at_word, at_number = _FOUND_AT[lower[at : at + 2]]
+            at_word, at_number = _FOUND_AT.get(lower[at : at + 2]) or _FOUND_AT[lower[at]]
             for rank, shift in at_word:
                 out[rank].append(at + shift)
             if at_number:
-                for place in _number_before(lower, at, True):
+                for place in _number_before(lower, at):
                     for rank in at_number:
                         out[rank].append(place)
-    if _BEFORE_SLASH:
-        for m in _SLASH_AFTER_DIGIT.finditer(lower):
-            for place in _number_before(lower, m.start(), False):
-                for rank in _BEFORE_SLASH:
-                    out[rank].append(place)
     for places in out:
         places.sort()
     return out
 
 
-def _number_before(text: str, at: int, spaced: bool) -> list[int]:
-    """Where a number of one or two digits may begin that ends right before ``at`` (``spaced``:
-    before the spaces that end there)."""
+def _number_before(text: str, at: int) -> list[int]:
+    """Where a number of one or two digits may begin that ends right before ``at``, or before the
+    spaces that end there."""
     end = at
-    if spaced:
-        while end and text[end - 1].isspace():
-            end -= 1
+    while end and text[end - 1].isspace():
+        end -= 1
     return [i for i in (end - 1, end - 2) if i >= 0 and text[i].isdecimal()]
 
 

@@ -11,6 +11,7 @@ from extractors.period_expressions import (
     _candidates,
     _finditer,
     _lower_case,
+    _number_before,
 )
 from extractors.periods import PeriodResolver, codes, find_periods
 
@@ -329,3 +330,31 @@ def test_periods_lower_casing_keeps_the_letters_looked_for():
     for letter in letters:
         for c in re.findall(re.escape(letter), everything, re.IGNORECASE):
             assert c.lower() == letter or len(c.lower()) != 1 or c in _OTHER_CASES, (letter, c)
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "expected"),
+    [
+        ("sau 5 năm", 6, [4]),  # "5 năm": one digit, a space
+        ("trong 12  tháng", 10, [7, 6]),  # two digits, two spaces: either may begin the number
+        ("15/7/2023", 2, [1, 0]),  # right before "/"
+        ("x/7", 1, []),  # no digit before
+        ("năm", 0, []),  # at the start of the text
+    ],
+)
+def test_periods_number_before(text, at, expected):
+    assert _number_before(text, at) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Năm 2024, QUÝ I", "năm 2024, quý i"),
+        ("", ""),
+        ("ſo với", None),  # "ſ" is "s" to a case-blind regex, but lower-cases to itself
+        ("Nhıệm kỳ", None),  # so is the dotless "ı" to "i"
+        ("İ 2024", None),  # lower-cases to two letters: the offsets would move
+    ],
+)
+def test_periods_lower_case_only_when_it_keeps_the_text_aligned(text, expected):
+    assert _lower_case(text) == expected
