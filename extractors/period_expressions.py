@@ -374,7 +374,7 @@ _TU = ("từ",)  # _SINCE
 _PLAN_WORDS = ("vụ", "hướng", "hoạch")  # _PLAN_BEFORE
 _SINGLING_WORDS = ("riêng", "đó")  # _SINGLED_OUT
 _AIM_WORDS = ("đấu", "tiêu", "hướng")  # _AIMED
-PREFILTER_WORDS = (_BODY_WORDS, _SO, _TU, _PLAN_WORDS, _SINGLING_WORDS, _AIM_WORDS)
+_PREFILTER_WORDS = (_BODY_WORDS, _SO, _TU, _PLAN_WORDS, _SINGLING_WORDS, _AIM_WORDS)
 
 
 def _search(

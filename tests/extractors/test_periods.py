@@ -5,9 +5,9 @@ import pytest
 from extractors.period_expressions import (
     _LED_PATTERNS,
     _OTHER_CASES,
+    _PREFILTER_WORDS,
     _WORD_SCANS,
     PATTERNS,
-    PREFILTER_WORDS,
     _candidates,
     _finditer,
     _lower_case,
@@ -325,7 +325,7 @@ def test_periods_lower_casing_keeps_the_letters_looked_for():
     starts, or before a regex is run) when the case is ignored lower-cases to it, unless it is one
     of _OTHER_CASES (or lower-cases to more than one letter): those texts are not lower-cased."""
     everything = "".join(chr(i) for i in range(0x10000) if not 0xD800 <= i < 0xE000)
-    written = [scan.pattern for scan in _WORD_SCANS] + [w for words in PREFILTER_WORDS for w in words]
+    written = [scan.pattern for scan in _WORD_SCANS] + [w for words in _PREFILTER_WORDS for w in words]
     letters = {c for text in written for c in text if c.isalpha() and c.islower()}
     for letter in letters:
         for c in re.findall(re.escape(letter), everything, re.IGNORECASE):
