@@ -324,7 +324,7 @@ def test_periods_lower_casing_keeps_the_letters_looked_for():
     """A letter that matches a letter looked for in lower-cased text (by the scans for the patterns'
     starts, or before a regex is run) when the case is ignored lower-cases to it, unless it is one
     of _OTHER_CASES (or lower-cases to more than one letter): those texts are not lower-cased."""
-    everything = "".join(chr(i) for i in range(0x10000) if not 0xD800 <= i < 0xE000)
+    everything = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
     written = [scan.pattern for scan in _WORD_SCANS] + [w for words in _PREFILTER_WORDS for w in words]
     letters = {c for text in written for c in text if c.isalpha() and c.islower()}
     for letter in letters:
