@@ -153,8 +153,9 @@ def _is_a_base(text: str, cue: Cue) -> bool:
 
 def _in_closed_brackets(text: str, cue: Cue, fig_start: int) -> bool:
     """A word inside "( … )" that closes before the figure does not speak about it."""
-    opened = text.rfind("(", 0, cue.start)
-    return opened > text.rfind(")", 0, cue.start) and text.find(")", cue.end, fig_start) != -1
+    if text.find(")", cue.end, fig_start) == -1:  # the short look first: most figures have no ")" before them
+        return False
+    return text.rfind("(", 0, cue.start) > text.rfind(")", 0, cue.start)
 
 
 def kind_of(ctx: KindContext, rank: bool = False) -> tuple[str, int]:

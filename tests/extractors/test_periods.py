@@ -2,7 +2,17 @@ import re
 
 import pytest
 
-from extractors.period_expressions import _LED_PATTERNS, PATTERNS, _candidates, _finditer
+from extractors.period_expressions import (
+    _LED_PATTERNS,
+    _OTHER_CASES,
+    _PREFILTER_WORDS,
+    _WORD_SCANS,
+    PATTERNS,
+    _candidates,
+    _finditer,
+    _lower_case,
+    _number_before,
+)
 from extractors.periods import PeriodResolver, codes, find_periods
 
 # text, publication date, the code of each period expression in it (None for comparison bases)
@@ -283,20 +293,68 @@ LEAD_TEXTS = [text for text, _, _ in EXPRESSIONS] + [
     "Kế hoạch 2025, dự toán nay; 123 tháng; 6  tháng cuối năm; tới cuối năm 2023; quý IV-2023.",
     "",
     "t",
+    "Đến  hết   tháng 9, 16 tháng đầu năm; 5  năm  qua; kế hoạch nay; Dự toán 2025; 7/11/2024 và 1/2.",
+    "GIAI ĐOẠN 2021-2025, NHIỆM KỲ 2020 - 2025, NIÊN KHÓA 2023-2024, NĂM HỌC 2023-2024, NĂM TÀI CHÍNH 2024.",
+    # letters that lower-casing does not keep apart as the patterns do: the slower way
+    "ſo với cùng kỳ năm 2023; nhıệm kỳ 2020-2025; İ 6 tháng đầu năm 2024.",
 ]
 
 
 @pytest.mark.parametrize("text", LEAD_TEXTS)
 def test_periods_a_patterns_lead_keeps_every_match_of_the_pattern_without_it(text):
-    for lead, written, _ in _LED_PATTERNS:  # the lead is only a quick test: it must drop no match
+    for lead, written, _, _ in _LED_PATTERNS:  # the lead is only a quick test: it must drop no match
         unled = [m.span() for m in re.finditer(written, text, re.IGNORECASE)]
         led = [m.span() for m in re.finditer(rf"(?={lead}){written}", text, re.IGNORECASE)]
         assert led == unled, lead
 
 
 @pytest.mark.parametrize("text", LEAD_TEXTS)
-def test_periods_patterns_tried_at_their_leads_find_what_a_full_scan_finds(text):
-    places = _candidates(text)
+def test_periods_patterns_tried_at_their_starts_find_what_a_full_scan_finds(text):
+    lower = _lower_case(text)
+    if lower is None:  # lower-casing would not keep it aligned: find_periods scans it all
+        assert any(c in text for c in _OTHER_CASES) or len(text.lower()) != len(text)
+        return
+    places = _candidates(lower)
     for rank, (pattern, _) in enumerate(PATTERNS):
         scanned = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in _finditer(pattern, text, places[rank])] == scanned
+
+
+def test_periods_lower_casing_keeps_the_letters_looked_for():
+    """A letter that matches a letter looked for in lower-cased text (by the scans for the patterns'
+    starts, or before a regex is run) when the case is ignored lower-cases to it, unless it is one
+    of _OTHER_CASES (or lower-cases to more than one letter): those texts are not lower-cased."""
+    everything = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    written = [scan.pattern for scan in _WORD_SCANS] + [w for words in _PREFILTER_WORDS for w in words]
+    letters = {c for text in written for c in text if c.isalpha() and c.islower()}
+    for letter in letters:
+        for c in re.findall(re.escape(letter), everything, re.IGNORECASE):
+            assert c.lower() == letter or len(c.lower()) != 1 or c in _OTHER_CASES, (letter, c)
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "expected"),
+    [
+        ("sau 5 năm", 6, [4]),  # "5 năm": one digit, a space
+        ("trong 12  tháng", 10, [7, 6]),  # two digits, two spaces: either may begin the number
+        ("15/7/2023", 2, [1, 0]),  # right before "/"
+        ("x/7", 1, []),  # no digit before
+        ("năm", 0, []),  # at the start of the text
+    ],
+)
+def test_periods_number_before(text, at, expected):
+    assert _number_before(text, at) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Năm 2024, QUÝ I", "năm 2024, quý i"),
+        ("", ""),
+        ("ſo với", None),  # "ſ" is "s" to a case-blind regex, but lower-cases to itself
+        ("Nhıệm kỳ", None),  # so is the dotless "ı" to "i"
+        ("İ 2024", None),  # lower-cases to two letters: the offsets would move
+    ],
+)
+def test_periods_lower_case_only_when_it_keeps_the_text_aligned(text, expected):
+    assert _lower_case(text) == expected
