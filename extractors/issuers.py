@@ -202,7 +202,8 @@ def parse_issuer(text: str, folded: str, pos: int, places: Mapping[str, str],
     knows ("của Công an tỉnh"), named with its place ("Sở Tài chính" -> "… tỉnh Nghệ An")."""
     m = issuer_pattern().match(folded, pos)
     listed = _listed_issuer(text, m, places) if m else None
-    unit = unit_at(folded, pos, places.main()) if any_unit and isinstance(places, LazyPlaces) else None
+    unit = unit_at(folded, pos, places.main(), places_by_start(text)) if (  # the places of ``folded`` too
+        any_unit and isinstance(places, LazyPlaces)) else None
     if unit is not None and (listed is None or (unit[1], len(unit[0])) > (listed[1], len(listed[0]))):
         return unit
     return listed

@@ -277,9 +277,11 @@ def title_for(ctx: Context, name: tuple[int, int]) -> Title | None:
 Found = tuple[tuple[int, int], Title]
 
 
-def match(text: str, units: list[Span], use_ner: bool = False) -> list[Found]:
-    """Names with their title by the rules; with ``use_ner``, also unsure runs the NER model calls people."""
-    found, unsure = match_rules(text, units, with_unsure=use_ner)
+def match(text: str, units: list[Span], use_ner: bool = False,
+          places: list[PlaceMention] | None = None) -> list[Found]:
+    """Names with their title by the rules; with ``use_ner``, also unsure runs the NER model calls
+    people. ``places``: those of ``text``, when the caller has them."""
+    found, unsure = match_rules(text, units, with_unsure=use_ner, places=places)
     if unsure:  # else the model is neither loaded nor run
         people = set(ner_people(text, [run for run, _ in unsure]))
         accepted = [(run, title) for run, title in unsure if run in people]
@@ -290,11 +292,11 @@ def match(text: str, units: list[Span], use_ner: bool = False) -> list[Found]:
 
 
 def match_rules(
-    text: str, units: list[Span], with_unsure: bool = True
+    text: str, units: list[Span], with_unsure: bool = True, places: list[PlaceMention] | None = None
 ) -> tuple[list[Found], list[Found]]:
     """The names the rules are sure of, with their title, and (``with_unsure``) the unsure runs next
-    to a post."""
-    places = find_places(text)
+    to a post; ``places``: those of ``text``, when the caller has them."""
+    places = find_places(text) if places is None else places
     ctx = Context.of(text, units, places)
     blocked = [(u.start, u.end) for u in units] + [(p.start, p.end) for p in places]
     found: list[Found] = []
@@ -367,4 +369,6 @@ def extract(article: Article, use_ner: bool | None = None) -> list[Span]:
     """Officials of ``article``; ``use_ner`` (default: the module's ``USE_NER``) adds the NER fallback."""
     units = article.get("units") if "units" in article.spans else extract_units(article)
     text = fold(article.text)  # "Uỷ viên" = "Ủy viên"
-    return build(article, match(text, units, USE_NER if use_ner is None else use_ner), text)
+    # the places of ``text`` are those of the article's own text (see extractors.units.extract)
+    places = find_places(article.text)
+    return build(article, match(text, units, USE_NER if use_ner is None else use_ner, places), text)
