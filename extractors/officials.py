@@ -157,6 +157,8 @@ def find_names(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int
         run.clear()
 
     for joined in MAYBE_CAPITALISED_RUN.finditer(text):
+        if family_names.isdisjoint(joined.group().split(" ")[:-1]):
+            continue  # a name is a family name and more: no syllable but the last of the run begins one
         for tok in MAYBE_CAPITALISED.finditer(text, *joined.span()):
             word = tok.group()
             if "'" in word or "’" in word:
