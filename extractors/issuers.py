@@ -57,19 +57,27 @@ def matches_from(pattern: re.Pattern[str], first_words: tuple[str, ...], text: s
     as written in ``searched`` (``text`` itself by default; same length): ``pattern`` is tried
     only where one of them occurs."""
     searched = text if searched is None else searched
-    starts = sorted({p for word in first_words for p in _occurrences(searched, word)})
+    starts: list[int] = []
+    for word in _without_longer(first_words):  # no two of them begin at one place
+        start = searched.find(word)
+        while start >= 0:
+            starts.append(start)
+            start = searched.find(word, start + 1)
+    starts.sort()
     out: list[re.Match[str]] = []
+    free_from = 0  # where the last match ends
     for start in starts:
-        if start >= (out[-1].end() if out else 0) and (m := pattern.match(text, start)):
+        if start >= free_from and (m := pattern.match(text, start)):
             out.append(m)
+            free_from = m.end()
     return out
 
 
-def _occurrences(text: str, word: str) -> Iterator[int]:
-    start = text.find(word)
-    while start >= 0:
-        yield start
-        start = text.find(word, start + 1)
+@cache
+def _without_longer(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` without those that begin with another of them ("kết" after "kế"): where a longer
+    one occurs, the shorter does too."""
+    return tuple(dict.fromkeys(w for w in words if not any(v != w and w.startswith(v) for v in words)))
 
 
 @cache
