@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.datafiles import read_csv
 from extractors.places import PlaceMention, find_places, lookup
@@ -141,6 +141,14 @@ def _is_titlecase(word: str) -> bool:
     return all(p[:1].isupper() and (len(p) == 1 or p[1:].islower()) for p in re.split(r"['’]", word))
 
 
+@lru_cache(maxsize=8)
+def capitalised_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """Where :data:`MAYBE_CAPITALISED_RUN` matches: every run of two or more syllables that may be
+    capitalised, joined by single spaces, as long as it goes (cached: names and unsure runs are
+    looked for in these)."""
+    return tuple(m.span() for m in MAYBE_CAPITALISED_RUN.finditer(text))
+
+
 def find_names(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Person-name candidates: capitalised syllables from a family name, outside ``blocked`` spans."""
     inside = bytearray(len(text) + 1)
@@ -156,10 +164,10 @@ def find_names(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int
             out.append((run[start].start(), run[-1].end()))
         run.clear()
 
-    for joined in MAYBE_CAPITALISED_RUN.finditer(text):
-        if family_names.isdisjoint(joined.group().split(" ")[:-1]):
+    for a, b in capitalised_runs(text):
+        if family_names.isdisjoint(text[a:b].split(" ")[:-1]):
             continue  # a name is a family name and more: no syllable but the last of the run begins one
-        for tok in MAYBE_CAPITALISED.finditer(text, *joined.span()):
+        for tok in MAYBE_CAPITALISED.finditer(text, a, b):
             word = tok.group()
             if "'" in word or "’" in word:
                 titlecase = _is_titlecase(word)
@@ -336,7 +344,8 @@ def unsure_candidates(
     """
     text = ctx.text
     out: list[Found] = []
-    for run in unsure_runs(text, mask(text, [*blocked, *(n for n, _ in found), *namesakes]), MAX_NAME):
+    masked = mask(text, [*blocked, *(n for n, _ in found), *namesakes])
+    for run in unsure_runs(text, masked, MAX_NAME, capitalised_runs(text)):
         written = text[run[0] : run[1]]
         if lookup(written) or not_a_name(written) or after_level_word(text, run[0]):
             continue
