@@ -46,9 +46,16 @@ def leading_matches(pattern: re.Pattern[str], first_words: tuple[str, ...], text
     and the text holds no character the pattern would take for a letter of those words without
     lower-casing to it (:func:`_hiding_letters`); else the whole text is scanned."""
     lowered = text.lower()
-    if len(lowered) != len(text) or _hiding_letters(first_words).search(text):
+    hiding = _hiding_letters(first_words)
+    if len(lowered) != len(text) or _beyond_bmp(text) or (hiding is not None and hiding.search(text)):
         return list(pattern.finditer(text))
     return matches_from(pattern, first_words, text, lowered)
+
+
+def _beyond_bmp(text: str) -> bool:
+    """``text`` holds a character beyond the Basic Multilingual Plane (two UTF-16 code units; the
+    encoding is much faster than a regex scan for them)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
 def matches_from(pattern: re.Pattern[str], first_words: tuple[str, ...], text: str,
@@ -81,15 +88,16 @@ def _without_longer(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @cache
-def _hiding_letters(first_words: tuple[str, ...]) -> re.Pattern[str]:
+def _hiding_letters(first_words: tuple[str, ...]) -> re.Pattern[str] | None:
     """Characters a case-insensitive match takes for a letter of ``first_words`` but that do not
-    lower-case to it (checked in the Basic Multilingual Plane), and any character beyond it."""
+    lower-case to it (checked in the Basic Multilingual Plane; characters beyond it are
+    :func:`_beyond_bmp`'s); None when there are none."""
     letters = sorted(set("".join(first_words)))
     bmp = "".join(map(chr, range(0x10000)))
     alike = set(re.findall("[" + re.escape("".join(letters)) + "]", bmp, re.IGNORECASE))
     hiding = {c for c in alike for letter in letters
               if re.fullmatch(re.escape(letter), c, re.IGNORECASE) and c.lower() != letter.lower()}
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(hiding)) + "\U00010000-\U0010ffff]")
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(hiding)) + "]") if hiding else None
 
 
 @lru_cache(maxsize=4096)
