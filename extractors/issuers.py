@@ -201,6 +201,9 @@ class LazyPlaces(Mapping[str, str]):
     def __getitem__(self, level: str) -> str:
         return self._get()[level]
 
+    def __contains__(self, level: object) -> bool:  # without the KeyError of Mapping's
+        return level in self._get()
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._get())
 
