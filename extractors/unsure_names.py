@@ -70,15 +70,19 @@ def unsure_runs(text: str, inside: bytearray, max_words: int,
     runs = CAPITALISED_RUN.finditer(text) if within is None else (
         run for a, b in within for run in CAPITALISED_RUN.finditer(text, a, b + 1))
     for run in runs:
-        group: list[re.Match[str]] = []
-        for word in [*NAME_WORD.finditer(text, *run.span()), None]:
-            honorific = not group and word is not None and word.group() in HONORIFICS
-            if word is not None and not inside[word.start()] and not honorific:
-                group.append(word)
-                continue
-            if 2 <= len(group) <= max_words:
-                out.append((group[0].start(), group[-1].end()))
-            group = []
+        # the run's words are joined by single spaces: a group of them, by its first start, its
+        # last end and its length
+        pos, first, last_end, count = run.start(), 0, 0, 0
+        for word in (*run.group().split(" "), None):
+            if word is not None and not inside[pos] and not (count == 0 and word in HONORIFICS):
+                first = pos if count == 0 else first
+                last_end, count = pos + len(word), count + 1
+            else:
+                if 2 <= count <= max_words:
+                    out.append((first, last_end))
+                count = 0
+            if word is not None:
+                pos += len(word) + 1
     return out
 
 
