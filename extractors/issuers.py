@@ -46,9 +46,16 @@ def leading_matches(pattern: re.Pattern[str], first_words: tuple[str, ...], text
     and the text holds no character the pattern would take for a letter of those words without
     lower-casing to it (:func:`_hiding_letters`); else the whole text is scanned."""
     lowered = text.lower()
-    if len(lowered) != len(text) or _hiding_letters(first_words).search(text):
+    hiding = _hiding_letters(first_words)
+    if len(lowered) != len(text) or _beyond_bmp(text) or (hiding is not None and hiding.search(text)):
         return list(pattern.finditer(text))
     return matches_from(pattern, first_words, text, lowered)
+
+
+def _beyond_bmp(text: str) -> bool:
+    """``text`` holds a character beyond the Basic Multilingual Plane (two UTF-16 code units; the
+    encoding is much faster than a regex scan for them)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
 def matches_from(pattern: re.Pattern[str], first_words: tuple[str, ...], text: str,
@@ -57,31 +64,40 @@ def matches_from(pattern: re.Pattern[str], first_words: tuple[str, ...], text: s
     as written in ``searched`` (``text`` itself by default; same length): ``pattern`` is tried
     only where one of them occurs."""
     searched = text if searched is None else searched
-    starts = sorted({p for word in first_words for p in _occurrences(searched, word)})
+    starts: list[int] = []
+    for word in _without_longer(first_words):  # no two of them begin at one place
+        start = searched.find(word)
+        while start >= 0:
+            starts.append(start)
+            start = searched.find(word, start + 1)
+    starts.sort()
     out: list[re.Match[str]] = []
+    free_from = 0  # where the last match ends
     for start in starts:
-        if start >= (out[-1].end() if out else 0) and (m := pattern.match(text, start)):
+        if start >= free_from and (m := pattern.match(text, start)):
             out.append(m)
+            free_from = m.end()
     return out
 
 
-def _occurrences(text: str, word: str) -> Iterator[int]:
-    start = text.find(word)
-    while start >= 0:
-        yield start
-        start = text.find(word, start + 1)
+@cache
+def _without_longer(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` without those that begin with another of them ("kết" after "kế"): where a longer
+    one occurs, the shorter does too."""
+    return tuple(dict.fromkeys(w for w in words if not any(v != w and w.startswith(v) for v in words)))
 
 
 @cache
-def _hiding_letters(first_words: tuple[str, ...]) -> re.Pattern[str]:
+def _hiding_letters(first_words: tuple[str, ...]) -> re.Pattern[str] | None:
     """Characters a case-insensitive match takes for a letter of ``first_words`` but that do not
-    lower-case to it (checked in the Basic Multilingual Plane), and any character beyond it."""
+    lower-case to it (checked in the Basic Multilingual Plane; characters beyond it are
+    :func:`_beyond_bmp`'s); None when there are none."""
     letters = sorted(set("".join(first_words)))
     bmp = "".join(map(chr, range(0x10000)))
     alike = set(re.findall("[" + re.escape("".join(letters)) + "]", bmp, re.IGNORECASE))
     hiding = {c for c in alike for letter in letters
               if re.fullmatch(re.escape(letter), c, re.IGNORECASE) and c.lower() != letter.lower()}
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(hiding)) + "\U00010000-\U0010ffff]")
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(hiding)) + "]") if hiding else None
 
 
 @lru_cache(maxsize=4096)
@@ -185,6 +201,9 @@ class LazyPlaces(Mapping[str, str]):
     def __getitem__(self, level: str) -> str:
         return self._get()[level]
 
+    def __contains__(self, level: object) -> bool:  # without the KeyError of Mapping's
+        return level in self._get()
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._get())
 
@@ -202,7 +221,8 @@ def parse_issuer(text: str, folded: str, pos: int, places: Mapping[str, str],
     knows ("của Công an tỉnh"), named with its place ("Sở Tài chính" -> "… tỉnh Nghệ An")."""
     m = issuer_pattern().match(folded, pos)
     listed = _listed_issuer(text, m, places) if m else None
-    unit = unit_at(folded, pos, places.main()) if any_unit and isinstance(places, LazyPlaces) else None
+    unit = unit_at(folded, pos, places.main(), places_by_start(text)) if (  # the places of ``folded`` too
+        any_unit and isinstance(places, LazyPlaces)) else None
     if unit is not None and (listed is None or (unit[1], len(unit[0])) > (listed[1], len(listed[0]))):
         return unit
     return listed

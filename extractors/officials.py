@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.datafiles import read_csv
 from extractors.places import PlaceMention, find_places, lookup
@@ -141,6 +141,14 @@ def _is_titlecase(word: str) -> bool:
     return all(p[:1].isupper() and (len(p) == 1 or p[1:].islower()) for p in re.split(r"['’]", word))
 
 
+@lru_cache(maxsize=8)
+def capitalised_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """Where :data:`MAYBE_CAPITALISED_RUN` matches: every run of two or more syllables that may be
+    capitalised, joined by single spaces, as long as it goes (cached: names and unsure runs are
+    looked for in these)."""
+    return tuple(m.span() for m in MAYBE_CAPITALISED_RUN.finditer(text))
+
+
 def find_names(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Person-name candidates: capitalised syllables from a family name, outside ``blocked`` spans."""
     inside = bytearray(len(text) + 1)
@@ -156,8 +164,10 @@ def find_names(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int
             out.append((run[start].start(), run[-1].end()))
         run.clear()
 
-    for joined in MAYBE_CAPITALISED_RUN.finditer(text):
-        for tok in MAYBE_CAPITALISED.finditer(text, *joined.span()):
+    for a, b in capitalised_runs(text):
+        if family_names.isdisjoint(text[a:b].split(" ")[:-1]):
+            continue  # a name is a family name and more: no syllable but the last of the run begins one
+        for tok in MAYBE_CAPITALISED.finditer(text, a, b):
             word = tok.group()
             if "'" in word or "’" in word:
                 titlecase = _is_titlecase(word)
@@ -277,9 +287,11 @@ def title_for(ctx: Context, name: tuple[int, int]) -> Title | None:
 Found = tuple[tuple[int, int], Title]
 
 
-def match(text: str, units: list[Span], use_ner: bool = False) -> list[Found]:
-    """Names with their title by the rules; with ``use_ner``, also unsure runs the NER model calls people."""
-    found, unsure = match_rules(text, units, with_unsure=use_ner)
+def match(text: str, units: list[Span], use_ner: bool = False,
+          places: list[PlaceMention] | None = None) -> list[Found]:
+    """Names with their title by the rules; with ``use_ner``, also unsure runs the NER model calls
+    people. ``places``: those of ``text``, when the caller has them."""
+    found, unsure = match_rules(text, units, with_unsure=use_ner, places=places)
     if unsure:  # else the model is neither loaded nor run
         people = set(ner_people(text, [run for run, _ in unsure]))
         accepted = [(run, title) for run, title in unsure if run in people]
@@ -290,11 +302,11 @@ def match(text: str, units: list[Span], use_ner: bool = False) -> list[Found]:
 
 
 def match_rules(
-    text: str, units: list[Span], with_unsure: bool = True
+    text: str, units: list[Span], with_unsure: bool = True, places: list[PlaceMention] | None = None
 ) -> tuple[list[Found], list[Found]]:
     """The names the rules are sure of, with their title, and (``with_unsure``) the unsure runs next
-    to a post."""
-    places = find_places(text)
+    to a post; ``places``: those of ``text``, when the caller has them."""
+    places = find_places(text) if places is None else places
     ctx = Context.of(text, units, places)
     blocked = [(u.start, u.end) for u in units] + [(p.start, p.end) for p in places]
     found: list[Found] = []
@@ -332,7 +344,8 @@ def unsure_candidates(
     """
     text = ctx.text
     out: list[Found] = []
-    for run in unsure_runs(text, mask(text, [*blocked, *(n for n, _ in found), *namesakes]), MAX_NAME):
+    masked = mask(text, [*blocked, *(n for n, _ in found), *namesakes])
+    for run in unsure_runs(text, masked, MAX_NAME, capitalised_runs(text)):
         written = text[run[0] : run[1]]
         if lookup(written) or not_a_name(written) or after_level_word(text, run[0]):
             continue
@@ -367,4 +380,6 @@ def extract(article: Article, use_ner: bool | None = None) -> list[Span]:
     """Officials of ``article``; ``use_ner`` (default: the module's ``USE_NER``) adds the NER fallback."""
     units = article.get("units") if "units" in article.spans else extract_units(article)
     text = fold(article.text)  # "Uỷ viên" = "Ủy viên"
-    return build(article, match(text, units, USE_NER if use_ner is None else use_ner), text)
+    # the places of ``text`` are those of the article's own text (see extractors.units.extract)
+    places = find_places(article.text)
+    return build(article, match(text, units, USE_NER if use_ner is None else use_ner, places), text)

@@ -197,8 +197,7 @@ def expand(text: str) -> str:
     out = pat.sub(lambda m: table[m.group()], text)
     if "thành phố" in out:
         out = _CITY_GLUED.sub(r"\1 ", out)  # "TP.HCM"
-    return _SPACES.sub(" ", out).strip()
+    return " ".join(out.split())  # runs of white space as one space, none at the ends
 
 
 _CITY_GLUED = re.compile(r"(thành phố)\.?(?=[^\W\d_])")
-_SPACES = re.compile(r"\s+")

@@ -263,12 +263,14 @@ def unit_name(unit: UnitMatch, text: str, places: ArticlePlaces) -> str | None:
     return f"{written} {place}" if unit.style == "bare" else f"{written} {kind} {place}"
 
 
-def unit_at(text: str, pos: int, places: ArticlePlaces) -> tuple[str, int] | None:
-    """The unit written at ``pos`` ("Công an tỉnh"), named as the stage names it, and its end."""
+def unit_at(text: str, pos: int, places: ArticlePlaces,
+            by_start: dict[int, PlaceMention] | None = None) -> tuple[str, int] | None:
+    """The unit written at ``pos`` ("Công an tỉnh"), named as the stage names it, and its end;
+    ``by_start``: the places of ``text`` by start (:func:`extractors.places.places_by_start`)."""
     head = head_regex().match(text, pos)
     if head is None:
         return None
-    unit = _parse(text, pos, head.group(), places_by_start(text))
+    unit = _parse(text, pos, head.group(), places_by_start(text) if by_start is None else by_start)
     if unit is None or _generic(text, unit):
         return None
     name = unit_name(unit, text, places)
@@ -301,5 +303,7 @@ def build(article: Article, matches: list[UnitMatch], places: ArticlePlaces,
 def extract(article: Article) -> list[Span]:
     """Units of ``article``, matched on its text with the new tone placement ("Uỷ ban" = "Ủy ban")."""
     text = fold(article.text)
-    found = find_places(text)
+    # the places scan reads each syllable with its tone moved (places.fold: "Hoà" = "Hòa"), so the
+    # article's own text gives the places of ``text`` and shares the scan other stages make
+    found = find_places(article.text)
     return build(article, match(text, found), article_places(article, found), text)

@@ -11,6 +11,7 @@ patterns) or follow a level word ("xã Đắk Nhau") are never sent.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from extractors.datafiles import RESOURCES
@@ -58,19 +59,30 @@ def mask(text: str, spans: list[tuple[int, int]]) -> bytearray:
     return inside
 
 
-def unsure_runs(text: str, inside: bytearray, max_words: int) -> list[tuple[int, int]]:
-    """Runs of 2 to ``max_words`` title-case words outside the masked spans, "Ông"/"Bà" left out."""
+def unsure_runs(text: str, inside: bytearray, max_words: int,
+                within: Iterable[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Runs of 2 to ``max_words`` title-case words outside the masked spans, "Ông"/"Bà" left out.
+
+    ``within``: spans of ``text`` that hold every run of title-case words (the runs of capitalised
+    syllables of :func:`extractors.officials.capitalised_runs`), looked in instead of the whole text
+    (with the character after each span, which tells whether a word ends there)."""
     out: list[tuple[int, int]] = []
-    for run in CAPITALISED_RUN.finditer(text):
-        group: list[re.Match[str]] = []
-        for word in [*NAME_WORD.finditer(text, *run.span()), None]:
-            honorific = not group and word is not None and word.group() in HONORIFICS
-            if word is not None and not inside[word.start()] and not honorific:
-                group.append(word)
-                continue
-            if 2 <= len(group) <= max_words:
-                out.append((group[0].start(), group[-1].end()))
-            group = []
+    runs = CAPITALISED_RUN.finditer(text) if within is None else (
+        run for a, b in within for run in CAPITALISED_RUN.finditer(text, a, b + 1))
+    for run in runs:
+        # the run's words are joined by single spaces: a group of them, by its first start, its
+        # last end and its length
+        pos, first, last_end, count = run.start(), 0, 0, 0
+        for word in (*run.group().split(" "), None):
+            if word is not None and not inside[pos] and not (count == 0 and word in HONORIFICS):
+                first = pos if count == 0 else first
+                last_end, count = pos + len(word), count + 1
+            else:
+                if 2 <= count <= max_words:
+                    out.append((first, last_end))
+                count = 0
+            if word is not None:
+                pos += len(word) + 1
     return out
 
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.issuers import leading_matches, matches_from
+from extractors.issuers import _beyond_bmp, _without_longer, leading_matches, matches_from
 
 PATTERN = re.compile(r"(?<!\w)(?:Quyết\s+định|Nghị\s+quyết|Kế\s+hoạch|Kết\s+luận)(?!\w)", re.IGNORECASE)
 FIRST_WORDS = ("quyết", "nghị", "kế", "kết")
@@ -51,3 +51,40 @@ def test_issuers_matches_from_finds_what_finditer_finds(text: str, expected: lis
     found = matches_from(ABBREVIATED, ("QĐ", "NQ", "KH"), text)
     assert [m.group() for m in found] == expected
     assert [m.span() for m in found] == [m.span() for m in ABBREVIATED.finditer(text)]
+
+
+# first words of which some begin others, and matches that overlap where the words do
+OVERLAPPING = re.compile(r"ket?t?x|tk|kek")
+
+
+@given(st.lists(st.sampled_from(["k", "e", "t", "x", "ke", "ket"]), max_size=14))
+def test_issuers_matches_from_agrees_with_finditer_when_first_words_begin_others(parts: list[str]) -> None:
+    text = "".join(parts)
+    found = matches_from(OVERLAPPING, ("ket", "ke", "tk", "kek", "ke"), text)
+    assert [m.span() for m in found] == [m.span() for m in OVERLAPPING.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (("quyết", "quy", "kế", "kết", "nghị"), ("quy", "kế", "nghị")),
+        (("ab", "ab", "b"), ("ab", "b")),  # once each
+        (("a",), ("a",)),
+    ],
+)
+def test_issuers_without_longer(words: tuple[str, ...], expected: tuple[str, ...]) -> None:
+    assert _without_longer(words) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kế hoạch", False),
+        ("", False),
+        ("\ud800 lẻ", False),  # a lone surrogate is one code unit
+        ("\U0001d400 Kế hoạch", True),
+        ("a\U00010000", True),
+    ],
+)
+def test_issuers_beyond_bmp(text: str, expected: bool) -> None:
+    assert _beyond_bmp(text) is expected

@@ -6,9 +6,12 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extractors import officials, units
-from extractors.unsure_names import sentence_around
+from extractors.officials import capitalised_runs
+from extractors.unsure_names import mask, sentence_around, unsure_runs
 from pipeline.article import Article
 
 
@@ -412,3 +415,14 @@ def test_officials_maybe_capitalised_keeps_syllable_bounds(text):
 )
 def test_officials_post_regex_finds_posts(text, posts):
     assert [m.group() for m in officials.post_regex().finditer(text)] == posts
+
+
+@given(st.lists(st.sampled_from(["Ab", "Cd", "Ông", "K'Ré", "X", "xy", " ", "  ", "'", "’", "2", "_", ",",
+                                 "ǅa", "中", "Ⅻ", "²", "ĐĐ", "É", "\n"]), max_size=12),
+       st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=2))
+def test_officials_unsure_runs_in_capitalised_runs(parts: list[str], spans: list[tuple[int, int]]) -> None:
+    # every run of title-case words lies in a run of capitalised syllables: looking only there
+    # finds the same runs
+    text = "".join(parts)
+    inside = mask(text, spans)
+    assert unsure_runs(text, inside, 5, capitalised_runs(text)) == unsure_runs(text, inside, 5)
