@@ -38,6 +38,9 @@ _TOPIC = re.compile(
 )
 # where a clause ends: the break itself is not part of either clause
 _BREAK = re.compile(r"\s*(?:;|:|\(|\)|…|\.{3}|,(?=\s))\s*")
+# _BREAK without the white space before it: it opens with a break character, which the regex
+# engine jumps to instead of trying every place
+_BREAK_MARK = re.compile(r"(?:;|:|\(|\)|…|\.{3}|,(?=\s))\s*")
 # the words a clause that continues the previous subject starts with
 # what may open a clause before the verb that continues the subject: "(giải ngân … còn chậm,) đến hết
 # tháng 9 mới đạt …", "đến nay đã đạt …", "(…; ) riêng tháng 11 đạt …"
@@ -161,6 +164,30 @@ def _key(phrase: str) -> str:
     return re.sub(r"\s*,\s*", ", ", re.sub(r"\s+", " ", phrase)).casefold()
 
 
+def matches_at_words(pattern: re.Pattern[str], words: Sequence[str], text: str) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` for a case-insensitive ``pattern`` whose every match begins
+    with one of ``words`` (lower case), found faster: the pattern is tried only where the lower-cased
+    text has one of the words, not at every character. (The regex engine compares a letter with
+    its simple lower case, which ``str.lower`` gives wherever it keeps the text's length; the words
+    must hold no letter the engine also equates with another, as "i" with "ı".)"""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return list(pattern.finditer(text))
+    starts = []
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = lowered.find(word, at + 1)
+    out: list[re.Match[str]] = []
+    pos = 0
+    for at in sorted(starts):
+        if at >= pos and (m := pattern.match(text, at)) is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 @cache
 def lexicon() -> CueSet:
     rows = read_csv(LEXICON_FILE, ("code", "cue", "as"))
@@ -188,12 +215,26 @@ def split(text: str, start: int, end: int, keep: Sequence[tuple[int, int]] = ())
     """The clauses of ``text[start:end]`` as offsets; no break falls inside a ``keep`` span."""
     out: list[tuple[int, int]] = []
     cut = start
-    for m in _BREAK.finditer(text, start, end):
-        if any(a < m.end() and m.start() < b for a, b in keep):
+    for a, b in _breaks(text, start, end):
+        if any(x < b and a < y for x, y in keep):
             continue
-        _emit(text, cut, m.start(), out)
-        cut = m.end()
+        _emit(text, cut, a, out)
+        cut = b
     _emit(text, cut, end, out)
+    return out
+
+
+def _breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``_BREAK.finditer(text, start, end)``: each break character found by
+    ``_BREAK_MARK``, with the white space before it back to the previous break (or ``start``)."""
+    out = []
+    pos = start
+    for m in _BREAK_MARK.finditer(text, start, end):
+        a = m.start()
+        while a > pos and text[a - 1].isspace():
+            a -= 1
+        out.append((a, m.end()))
+        pos = m.end()
     return out
 
 

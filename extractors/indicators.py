@@ -50,6 +50,7 @@ from extractors.clauses import (
     headline_runs,
     is_dependent,
     lexicon,
+    matches_at_words,
     named_before_bracket,
     segment_of,
     split,
@@ -76,6 +77,7 @@ RANK_RE = re.compile(
     r"\s+(\d{1,3})(?:\s*/\s*(\d{1,3}))?(?!\w)",
     re.IGNORECASE,
 )
+RANK_WORDS = ("đứng", "xếp", "nằm")  # what a RANK_RE match begins with
 # a count followed by names: "2 xã Đồng Văn, Tề Lỗ" lists places, it does not report a figure
 _SPACES = re.compile(r"\s+")
 _NEXT_WORD = re.compile(r"\s+(?:là\s+|gồm\s+|:\s*)?(\w+)")
@@ -151,7 +153,7 @@ def figures(article: Article) -> list[Fig]:
         row = info.row if info else "cue"
         figs.append(Fig(s.start, s.end, s.get("value"), s.get("high"), s.get("unit"), s.get("approx"),
                         "quantities", row, s.get("noun", ""), s.get("total"), info.indicator if info else ""))
-    for m in RANK_RE.finditer(article.text):
+    for m in matches_at_words(RANK_RE, RANK_WORDS, article.text):
         figs.append(Fig(m.start(), m.end(), float(m[1]), None, "rank", None, "rank",
                         total=float(m[2]) if m[2] else None))
     return sorted(figs, key=lambda f: (f.start, f.end))
@@ -168,9 +170,6 @@ def fits(code: str, unit: str) -> bool:
     """May a figure in ``unit`` report ``code`` when the phrase it counts does not name it?"""
     known = typical_units().get(code)
     return known is None or unit in UNIVERSAL_UNITS or unit in known
-
-
-
 
 
 def _cue_for(

@@ -1,8 +1,10 @@
+import re
+
 import pytest
 
 from extractors import money, percentages, quantities
-from extractors.clauses import is_dependent
-from extractors.indicators import extract
+from extractors.clauses import _BREAK, _breaks, is_dependent, matches_at_words
+from extractors.indicators import RANK_RE, RANK_WORDS, extract
 from pipeline.article import Article
 
 
@@ -44,3 +46,39 @@ CONTINUED = [
 @pytest.mark.parametrize(("text", "figure", "indicator", "unit"), CONTINUED)
 def test_clauses_continued_subject_names_the_figure(text, figure, indicator, unit):
     assert code_and_unit(text, figure) == (indicator, unit)
+
+
+RANK_TEXTS = [
+    "Tỉnh xếp thứ 5/63 về PCI, đứng thứ 12 cả nước.",
+    "XẾP THỨ 3; Đứng hạng 7/63; nằm trong top 10 tỉnh; Nằm trong nhóm đầu 5 địa phương.",
+    "người đứng đầu 2 cơ quan; xếpthứ 5; đứng  thứ\n9; sắp xếp thứ 4; İstanbul xếp thứ 2",
+    "không có thứ hạng nào ở đây 2024",
+]
+
+
+@pytest.mark.parametrize("text", RANK_TEXTS)
+def test_matches_at_words_finds_what_finditer_finds(text):
+    found = [m.span() for m in matches_at_words(RANK_RE, RANK_WORDS, text)]
+    assert found == [m.span() for m in RANK_RE.finditer(text)]
+
+
+def test_rank_words_hold_no_letter_the_regex_engine_equates_with_another():
+    every_char = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+    for letter in set("".join(RANK_WORDS)):
+        same = re.compile(re.escape(letter), re.IGNORECASE).findall(every_char)
+        assert {c.lower() for c in same} == {letter}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thu ngân sách đạt 16.000 tỷ đồng , trong đó ; thu nội địa : 13.000 tỷ (tăng 5%) … đạt...  90%",
+        "a,b , c ,\td;;  :( )...... ..  …,",
+        "  ; đầu câu",
+        "",
+    ],
+)
+def test_breaks_are_what_the_break_pattern_finds(text):
+    for start, end in ((0, len(text)), (1, len(text)), (0, max(0, len(text) - 3))):
+        expected = [m.span() for m in _BREAK.finditer(text, start, end)]
+        assert _breaks(text, start, end) == expected
