@@ -290,13 +290,27 @@ def glues(sentence: str) -> list[int]:
 
 def is_headline_run(sentence: str) -> bool:
     """Related-article headlines the page glued together ("…chính sáchVĩnh Phúc: Hơn 1 tháng xử lý…"):
-    their figures belong to other articles, so this article's period does not apply to them."""
-    return ":" in sentence and any(":" in sentence[i : i + GLUED_HEADLINE_SPAN] for i in glues(sentence))
+    their figures belong to other articles, so this article's period does not apply to them.
+
+    (A glue counts when a ":" follows it within GLUED_HEADLINE_SPAN characters, so the glues
+    of :func:`glues` are looked for only in the stretch before each ":".)"""
+    if ":" not in sentence:
+        return False
+    bars = _BAR.finditer(sentence) if "|" in sentence else ()
+    if any(":" in sentence[m.end() : m.end() + GLUED_HEADLINE_SPAN] for m in bars):
+        return True
+    colon = sentence.find(":")
+    while colon >= 0:
+        for m in _GLUE_CANDIDATE.finditer(sentence, max(0, colon - GLUED_HEADLINE_SPAN), colon):
+            if m[1].islower() or m[1].isdigit() or m[1] in GLUE_ENDS:
+                return True
+        colon = sentence.find(":", colon + 1)
+    return False
 
 
 def headline_runs(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentences (of ``bounds``) that are runs of related headlines."""
-    return [s for s in bounds if is_headline_run(text[s[0] : s[1]])]
+    return [s for s in bounds if text.find(":", s[0], s[1]) >= 0 and is_headline_run(text[s[0] : s[1]])]
 
 
 def headline_pieces(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:

@@ -3,7 +3,15 @@ import re
 import pytest
 
 from extractors import money, percentages, quantities
-from extractors.clauses import _BREAK, _breaks, is_dependent, matches_at_words
+from extractors.clauses import (
+    _BREAK,
+    GLUED_HEADLINE_SPAN,
+    _breaks,
+    glues,
+    is_dependent,
+    is_headline_run,
+    matches_at_words,
+)
 from extractors.indicators import RANK_RE, RANK_WORDS, extract
 from pipeline.article import Article
 
@@ -82,3 +90,19 @@ def test_breaks_are_what_the_break_pattern_finds(text):
     for start, end in ((0, len(text)), (1, len(text)), (0, max(0, len(text) - 3))):
         expected = [m.span() for m in _BREAK.finditer(text, start, end)]
         assert _breaks(text, start, end) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hỗ trợ tín dụngVĩnh Phúc: Hơn 1 tháng xử lý 12 vụ",
+        "Giải ngân đạt 61%Phường Liên Bảo: thu 5 tỷ đồng",
+        "Kết quả quý III/2024 | Tam Dương: tăng 7%",
+        "Vĩnh Phúc: Tp Vĩnh Yên nỗ lực thực hiện các mục tiêu",
+        "Một câu rất dàiVới chữ hoa dính liền nhưng dấu hai chấm ở rất xa sau đó mới đến: 5%",
+        "không có dấu hai chấm",
+    ],
+)
+def test_is_headline_run_looks_only_before_each_colon(sentence):
+    every_glue = any(":" in sentence[i : i + GLUED_HEADLINE_SPAN] for i in glues(sentence))
+    assert is_headline_run(sentence) == (":" in sentence and every_glue)
