@@ -166,19 +166,18 @@ def _key(phrase: str) -> str:
 
 def matches_at_words(pattern: re.Pattern[str], words: Sequence[str], text: str) -> list[re.Match[str]]:
     """``list(pattern.finditer(text))`` for a case-insensitive ``pattern`` whose every match begins
-    with one of ``words`` (lower case), found faster: the pattern is tried only where the lower-cased
-    text has one of the words, not at every character. (The regex engine compares a letter with
-    its simple lower case, which ``str.lower`` gives wherever it keeps the text's length; the words
-    must hold no letter the engine also equates with another, as "i" with "ı".)"""
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        return list(pattern.finditer(text))
-    starts = []
+    with one of ``words``, found faster: the pattern is tried only where the first two letters of
+    a word stand, each in lower or upper case, not at every character. (The words' first two
+    letters must be ones the regex engine equates with no other letter, as it equates "i" with "ı".)"""
+    starts = set()
     for word in words:
-        at = lowered.find(word)
-        while at >= 0:
-            starts.append(at)
-            at = lowered.find(word, at + 1)
+        firsts = (word[0].lower(), word[0].upper())
+        for second in {word[1].lower(), word[1].upper()}:
+            at = text.find(second, 1)
+            while at >= 0:
+                if text[at - 1] in firsts:
+                    starts.add(at - 1)
+                at = text.find(second, at + 1)
     out: list[re.Match[str]] = []
     pos = 0
     for at in sorted(starts):

@@ -315,7 +315,7 @@ def _sentence_rows(
     clauses = split(text, sent[0], sent[1], keep)
     cues = [
         c for c in cues
-        if c.stands_in(text, next((k for k in clauses if k[0] <= c.start < k[1]), sent))
+        if (c.needs is None or c.stands_in(text, next((k for k in clauses if k[0] <= c.start < k[1]), sent)))
         and not _NEGATED.search(text, max(0, c.start - 24), c.start)
     ]
     topic = topic_of(text, clauses[0], [f.start for f in sfigs], cues) if clauses else None
@@ -327,7 +327,8 @@ def _sentence_rows(
     for clause in clauses:
         window_start = clause[0]
         in_clause = [f for f in sfigs if clause[0] <= f.start < clause[1]]
-        named = [c for c in cues if clause[0] <= c.start and c.end <= clause[1] and c.value != "other"]
+        clause_cues = [c for c in cues if clause[0] <= c.start and c.end <= clause[1]]
+        named = [c for c in clause_cues if c.value != "other"]
         if not in_clause and named:
             subject = (named[-1].value, named[-1].text)  # "Tỷ lệ dân số đô thị (…) đạt 49%"
         # the clause after a bracket goes on with the clause before it: "Vốn DDI (…) thu hút được 62 dự án"
@@ -335,7 +336,7 @@ def _sentence_rows(
         # "giải ngân vốn đầu tư công (đạt 86,7%)": a bracketed figure belongs to the phrase before it
         subject = named_before_bracket(text, clause, cues) or subject
         for f in in_clause:
-            cue = _cue_for(text, f, clause, window_start, cues)
+            cue = _cue_for(text, f, clause, window_start, clause_cues)
             if window_start == clause[0]:
                 goes_on = after_bracket or is_dependent(text, clause)
             else:
@@ -376,7 +377,10 @@ def _sentence_rows(
                 code = GROWTH_OF[code]  # "GRDP ước tăng 13,45%"
             mine, window_start = window_start, f.end
             # a count whose clause names an indicator it does not suit is still a figure of that clause
-            named_here = cue or (_cue_for(text, f, clause, mine, cues, False) if f.row == "cue" else None)
+            if cue is None and f.row == "cue":
+                named_here = _cue_for(text, f, clause, mine, clause_cues, False)
+            else:
+                named_here = cue
             part = bool(out) and _PART_OF.search(text, max(0, f.start - 20), f.start) is not None
             if not _is_row(text, f, named_here, kind, part):
                 continue
