@@ -38,9 +38,9 @@ _TOPIC = re.compile(
 )
 # where a clause ends: the break itself is not part of either clause
 _BREAK = re.compile(r"\s*(?:;|:|\(|\)|…|\.{3}|,(?=\s))\s*")
-# _BREAK without the white space before it: it opens with a break character, which the regex
-# engine jumps to instead of trying every place
-_BREAK_MARK = re.compile(r"(?:;|:|\(|\)|…|\.{3}|,(?=\s))\s*")
+# _BREAK without the white space before it: every branch opens with a plain character (so "..."
+# and not ".{3}"), and the regex engine jumps to the next of them instead of trying every place
+_BREAK_MARK = re.compile(r"(?:;|:|\(|\)|…|\.\.\.|,(?=\s))\s*")
 # the words a clause that continues the previous subject starts with
 # what may open a clause before the verb that continues the subject: "(giải ngân … còn chậm,) đến hết
 # tháng 9 mới đạt …", "đến nay đã đạt …", "(…; ) riêng tháng 11 đạt …"
