@@ -38,6 +38,9 @@ _TOPIC = re.compile(
 )
 # where a clause ends: the break itself is not part of either clause
 _BREAK = re.compile(r"\s*(?:;|:|\(|\)|…|\.{3}|,(?=\s))\s*")
+# _BREAK without the white space before it: every branch opens with a plain character (so "..."
+# and not ".{3}"), and the regex engine jumps to the next of them instead of trying every place
+_BREAK_MARK = re.compile(r"(?:;|:|\(|\)|…|\.\.\.|,(?=\s))\s*")
 # the words a clause that continues the previous subject starts with
 # what may open a clause before the verb that continues the subject: "(giải ngân … còn chậm,) đến hết
 # tháng 9 mới đạt …", "đến nay đã đạt …", "(…; ) riêng tháng 11 đạt …"
@@ -161,6 +164,29 @@ def _key(phrase: str) -> str:
     return re.sub(r"\s*,\s*", ", ", re.sub(r"\s+", " ", phrase)).casefold()
 
 
+def matches_at_words(pattern: re.Pattern[str], words: Sequence[str], text: str) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` for a case-insensitive ``pattern`` whose every match begins
+    with one of ``words``, found faster: the pattern is tried only where the first two letters of
+    a word stand, each in lower or upper case, not at every character. (The words' first two
+    letters must be ones the regex engine equates with no other letter, as it equates "i" with "ı".)"""
+    starts = set()
+    for word in words:
+        firsts = (word[0].lower(), word[0].upper())
+        for second in {word[1].lower(), word[1].upper()}:
+            at = text.find(second, 1)
+            while at >= 0:
+                if text[at - 1] in firsts:
+                    starts.add(at - 1)
+                at = text.find(second, at + 1)
+    out: list[re.Match[str]] = []
+    pos = 0
+    for at in sorted(starts):
+        if at >= pos and (m := pattern.match(text, at)) is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 @cache
 def lexicon() -> CueSet:
     rows = read_csv(LEXICON_FILE, ("code", "cue", "as"))
@@ -188,12 +214,26 @@ def split(text: str, start: int, end: int, keep: Sequence[tuple[int, int]] = ())
     """The clauses of ``text[start:end]`` as offsets; no break falls inside a ``keep`` span."""
     out: list[tuple[int, int]] = []
     cut = start
-    for m in _BREAK.finditer(text, start, end):
-        if any(a < m.end() and m.start() < b for a, b in keep):
+    for a, b in _breaks(text, start, end):
+        if any(x < b and a < y for x, y in keep):
             continue
-        _emit(text, cut, m.start(), out)
-        cut = m.end()
+        _emit(text, cut, a, out)
+        cut = b
     _emit(text, cut, end, out)
+    return out
+
+
+def _breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``_BREAK.finditer(text, start, end)``: each break character found by
+    ``_BREAK_MARK``, with the white space before it back to the previous break (or ``start``)."""
+    out = []
+    pos = start
+    for m in _BREAK_MARK.finditer(text, start, end):
+        a = m.start()
+        while a > pos and text[a - 1].isspace():
+            a -= 1
+        out.append((a, m.end()))
+        pos = m.end()
     return out
 
 
@@ -249,13 +289,27 @@ def glues(sentence: str) -> list[int]:
 
 def is_headline_run(sentence: str) -> bool:
     """Related-article headlines the page glued together ("…chính sáchVĩnh Phúc: Hơn 1 tháng xử lý…"):
-    their figures belong to other articles, so this article's period does not apply to them."""
-    return ":" in sentence and any(":" in sentence[i : i + GLUED_HEADLINE_SPAN] for i in glues(sentence))
+    their figures belong to other articles, so this article's period does not apply to them.
+
+    (A glue counts when a ":" follows it within GLUED_HEADLINE_SPAN characters, so the glues
+    of :func:`glues` are looked for only in the stretch before each ":".)"""
+    if ":" not in sentence:
+        return False
+    bars = _BAR.finditer(sentence) if "|" in sentence else ()
+    if any(":" in sentence[m.end() : m.end() + GLUED_HEADLINE_SPAN] for m in bars):
+        return True
+    colon = sentence.find(":")
+    while colon >= 0:
+        for m in _GLUE_CANDIDATE.finditer(sentence, max(0, colon - GLUED_HEADLINE_SPAN), colon):
+            if m[1].islower() or m[1].isdigit() or m[1] in GLUE_ENDS:
+                return True
+        colon = sentence.find(":", colon + 1)
+    return False
 
 
 def headline_runs(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentences (of ``bounds``) that are runs of related headlines."""
-    return [s for s in bounds if is_headline_run(text[s[0] : s[1]])]
+    return [s for s in bounds if text.find(":", s[0], s[1]) >= 0 and is_headline_run(text[s[0] : s[1]])]
 
 
 def headline_pieces(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:

@@ -50,6 +50,7 @@ from extractors.clauses import (
     headline_runs,
     is_dependent,
     lexicon,
+    matches_at_words,
     named_before_bracket,
     segment_of,
     split,
@@ -76,6 +77,7 @@ RANK_RE = re.compile(
     r"\s+(\d{1,3})(?:\s*/\s*(\d{1,3}))?(?!\w)",
     re.IGNORECASE,
 )
+RANK_WORDS = ("đứng", "xếp", "nằm")  # what a RANK_RE match begins with
 # a count followed by names: "2 xã Đồng Văn, Tề Lỗ" lists places, it does not report a figure
 _SPACES = re.compile(r"\s+")
 _NEXT_WORD = re.compile(r"\s+(?:là\s+|gồm\s+|:\s*)?(\w+)")
@@ -151,7 +153,7 @@ def figures(article: Article) -> list[Fig]:
         row = info.row if info else "cue"
         figs.append(Fig(s.start, s.end, s.get("value"), s.get("high"), s.get("unit"), s.get("approx"),
                         "quantities", row, s.get("noun", ""), s.get("total"), info.indicator if info else ""))
-    for m in RANK_RE.finditer(article.text):
+    for m in matches_at_words(RANK_RE, RANK_WORDS, article.text):
         figs.append(Fig(m.start(), m.end(), float(m[1]), None, "rank", None, "rank",
                         total=float(m[2]) if m[2] else None))
     return sorted(figs, key=lambda f: (f.start, f.end))
@@ -168,9 +170,6 @@ def fits(code: str, unit: str) -> bool:
     """May a figure in ``unit`` report ``code`` when the phrase it counts does not name it?"""
     known = typical_units().get(code)
     return known is None or unit in UNIVERSAL_UNITS or unit in known
-
-
-
 
 
 def _cue_for(
@@ -316,7 +315,7 @@ def _sentence_rows(
     clauses = split(text, sent[0], sent[1], keep)
     cues = [
         c for c in cues
-        if c.stands_in(text, next((k for k in clauses if k[0] <= c.start < k[1]), sent))
+        if (c.needs is None or c.stands_in(text, next((k for k in clauses if k[0] <= c.start < k[1]), sent)))
         and not _NEGATED.search(text, max(0, c.start - 24), c.start)
     ]
     topic = topic_of(text, clauses[0], [f.start for f in sfigs], cues) if clauses else None
@@ -328,7 +327,8 @@ def _sentence_rows(
     for clause in clauses:
         window_start = clause[0]
         in_clause = [f for f in sfigs if clause[0] <= f.start < clause[1]]
-        named = [c for c in cues if clause[0] <= c.start and c.end <= clause[1] and c.value != "other"]
+        clause_cues = [c for c in cues if clause[0] <= c.start and c.end <= clause[1]]
+        named = [c for c in clause_cues if c.value != "other"]
         if not in_clause and named:
             subject = (named[-1].value, named[-1].text)  # "Tỷ lệ dân số đô thị (…) đạt 49%"
         # the clause after a bracket goes on with the clause before it: "Vốn DDI (…) thu hút được 62 dự án"
@@ -336,7 +336,7 @@ def _sentence_rows(
         # "giải ngân vốn đầu tư công (đạt 86,7%)": a bracketed figure belongs to the phrase before it
         subject = named_before_bracket(text, clause, cues) or subject
         for f in in_clause:
-            cue = _cue_for(text, f, clause, window_start, cues)
+            cue = _cue_for(text, f, clause, window_start, clause_cues)
             if window_start == clause[0]:
                 goes_on = after_bracket or is_dependent(text, clause)
             else:
@@ -377,7 +377,10 @@ def _sentence_rows(
                 code = GROWTH_OF[code]  # "GRDP ước tăng 13,45%"
             mine, window_start = window_start, f.end
             # a count whose clause names an indicator it does not suit is still a figure of that clause
-            named_here = cue or (_cue_for(text, f, clause, mine, cues, False) if f.row == "cue" else None)
+            if cue is None and f.row == "cue":
+                named_here = _cue_for(text, f, clause, mine, clause_cues, False)
+            else:
+                named_here = cue
             part = bool(out) and _PART_OF.search(text, max(0, f.start - 20), f.start) is not None
             if not _is_row(text, f, named_here, kind, part):
                 continue

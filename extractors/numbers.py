@@ -144,6 +144,8 @@ def parse_number(s: str) -> float | None:
 
 
 def _unsigned(s: str) -> float | None:
+    if "." not in s and "," not in s:
+        return float(s)  # most numbers in news text: "2024", "15"
     dots, commas = s.count("."), s.count(",")
     if dots and commas:
         dec = "," if s.rfind(",") > s.rfind(".") else "."
@@ -217,7 +219,7 @@ def _figure(n: str, s: str | None, t: str | None, ts: str | None) -> tuple[float
     v = _unsigned(n)
     if v is None:
         return None
-    scale = _scale(s)
+    scale = _scale(s) if s else 1.0
     total = v * scale
     if t is not None:
         tv = _unsigned(t)

@@ -127,7 +127,10 @@ def total_raised_pattern() -> re.Pattern[str]:
 
 
 def _total_raised(text: str, fig: Figure, known: dict[str, Noun]) -> Quantity | None:
-    m = total_raised_pattern().search(text, max(0, fig.start - TOTAL_RAISED_REACH), fig.start)
+    start = max(0, fig.start - TOTAL_RAISED_REACH)
+    if text.find("ổ", start, fig.start) < 0 and text.find("Ổ", start, fig.start) < 0:
+        return None  # no "tổng" (the regex would try every place of the stretch to learn so)
+    m = total_raised_pattern().search(text, start, fig.start)
     if m is None:
         return None
     return Quantity(m.start(), fig.end, fig.value, fig.high, None, m["w"], known[_key(m["w"])])

@@ -1,8 +1,18 @@
+import re
+
 import pytest
 
 from extractors import money, percentages, quantities
-from extractors.clauses import is_dependent
-from extractors.indicators import extract
+from extractors.clauses import (
+    _BREAK,
+    GLUED_HEADLINE_SPAN,
+    _breaks,
+    glues,
+    is_dependent,
+    is_headline_run,
+    matches_at_words,
+)
+from extractors.indicators import RANK_RE, RANK_WORDS, extract
 from pipeline.article import Article
 
 
@@ -44,3 +54,56 @@ CONTINUED = [
 @pytest.mark.parametrize(("text", "figure", "indicator", "unit"), CONTINUED)
 def test_clauses_continued_subject_names_the_figure(text, figure, indicator, unit):
     assert code_and_unit(text, figure) == (indicator, unit)
+
+
+RANK_TEXTS = [
+    "Tỉnh xếp thứ 5/63 về PCI, đứng thứ 12 cả nước.",
+    "XẾP THỨ 3; Đứng hạng 7/63; nằm trong top 10 tỉnh; Nằm trong nhóm đầu 5 địa phương.",
+    "người đứng đầu 2 cơ quan; xếpthứ 5; đứng  thứ\n9; sắp xếp thứ 4; İstanbul xếp thứ 2; ĐỨng thứ 1",
+    "Xếp thứ 4 ở đầu văn bản; nẰM TRONG TOP 3",
+    "không có thứ hạng nào ở đây 2024",
+]
+
+
+@pytest.mark.parametrize("text", RANK_TEXTS)
+def test_matches_at_words_finds_what_finditer_finds(text):
+    found = [m.span() for m in matches_at_words(RANK_RE, RANK_WORDS, text)]
+    assert found == [m.span() for m in RANK_RE.finditer(text)]
+
+
+def test_rank_words_begin_with_letters_the_regex_engine_equates_with_their_cases_only():
+    every_char = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+    for letter in {c for word in RANK_WORDS for c in word[:2]}:
+        same = re.compile(re.escape(letter), re.IGNORECASE).findall(every_char)
+        assert set(same) == {letter.lower(), letter.upper()}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thu ngân sách đạt 16.000 tỷ đồng , trong đó ; thu nội địa : 13.000 tỷ (tăng 5%) … đạt...  90%",
+        "a,b , c ,\td;;  :( )...... ..  …,",
+        "  ; đầu câu",
+        "",
+    ],
+)
+def test_breaks_are_what_the_break_pattern_finds(text):
+    for start, end in ((0, len(text)), (1, len(text)), (0, max(0, len(text) - 3))):
+        expected = [m.span() for m in _BREAK.finditer(text, start, end)]
+        assert _breaks(text, start, end) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hỗ trợ tín dụngVĩnh Phúc: Hơn 1 tháng xử lý 12 vụ",
+        "Giải ngân đạt 61%Phường Liên Bảo: thu 5 tỷ đồng",
+        "Kết quả quý III/2024 | Tam Dương: tăng 7%",
+        "Vĩnh Phúc: Tp Vĩnh Yên nỗ lực thực hiện các mục tiêu",
+        "Một câu rất dàiVới chữ hoa dính liền nhưng dấu hai chấm ở rất xa sau đó mới đến: 5%",
+        "không có dấu hai chấm",
+    ],
+)
+def test_is_headline_run_looks_only_before_each_colon(sentence):
+    every_glue = any(":" in sentence[i : i + GLUED_HEADLINE_SPAN] for i in glues(sentence))
+    assert is_headline_run(sentence) == (":" in sentence and every_glue)

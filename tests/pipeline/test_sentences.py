@@ -34,3 +34,43 @@ def test_sentences_cover_the_seeds_without_losing_text(seeds_dir):
         covered = sum(1 for s, e in bounds for ch in text[s:e] if not ch.isspace())
         assert covered == sum(1 for ch in text if not ch.isspace())
         assert all(bounds[i][1] <= bounds[i + 1][0] for i in range(len(bounds) - 1))
+
+
+def _sentences_by_finditer(text):
+    """The splitter written plainly: ``_END.finditer`` over each line, the word before a dot by regex."""
+    import re
+
+    from pipeline.sentences import _ABBREV, _END, _LINE
+
+    out = []
+    for line in _LINE.finditer(text):
+        ls, le = line.span()
+        cut = ls
+        for m in _END.finditer(text, ls, le):
+            word = re.compile(r"(\S+)$").search(text, cut, m.start())
+            if word and m.group().startswith(".") and not m.group().startswith("..."):
+                w = word.group(1).lower().rstrip(".")
+                if w in _ABBREV or (len(w) == 1 and w.isalpha()):
+                    continue
+            out.append((cut, m.end()))
+            cut = m.end()
+        out.append((cut, le))
+    stripped = []
+    for s, e in out:
+        piece = text[s:e]
+        s, e = s + len(piece) - len(piece.lstrip()), s + len(piece.rstrip())
+        if e > s:
+            stripped.append((s, e))
+    return stripped
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a... B", "x.. Y", "TP. Vinh. Có", "Đ.c A. B", "q. 1. Hai", "a .B", "  . A", "x?! \"B",
+        "5.3 . 4 A. B…  C", "a.\n B. c. D", "abc ... D", "a.)” B", ".A . B", "Th.S. Lê A. Ông B",
+        "Đạt 7.776,6 tỷ. Tăng 5%.\n\nHai. Ba! Bốn? “Năm”… Sáu",
+    ],
+)
+def test_sentences_try_only_the_end_characters(text):
+    assert sentences(text) == _sentences_by_finditer(text)
