@@ -24,10 +24,13 @@ from __future__ import annotations
 
 import argparse
 import random
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from corpus_prose import ASSESSMENTS, CAPTIONS, DIRECTIONS, NARRATIVE, RELATED, TOPICS
+if str(Path(__file__).resolve().parent) not in sys.path:  # corpus_prose.py beside it, however loaded
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus_prose import ASSESSMENTS, CAPTIONS, DIRECTIONS, NARRATIVE, RELATED, TOPICS  # noqa: E402
 
 MIXES = ("report", "dense")
 # the five real seed articles as :func:`density` reads them, pooled and the densest of them on each

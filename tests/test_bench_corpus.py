@@ -19,9 +19,7 @@ def corpus() -> ModuleType:
     spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "benchmarks" / "corpus.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.syspath_prepend(str(ROOT / "benchmarks"))  # it imports corpus_prose beside it
-        spec.loader.exec_module(module)
+    spec.loader.exec_module(module)
     return module
 
 
