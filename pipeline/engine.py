@@ -19,6 +19,7 @@ process, so they need no shared storage.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import math
@@ -32,7 +33,7 @@ from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any
 
-from pipeline.article import CONTRACT_FIELDS, EXTRA_FIELDS, Article
+from pipeline.article import CONTRACT_FIELDS, EXTRA_FIELDS, Article, Span
 from pipeline.readers import Failure, InputError, article_files, iter_articles, read_file
 from pipeline.runner import extract_all, extract_article, stages
 
@@ -138,6 +139,33 @@ def extract_chunk(items: list[Item]) -> list[Article | Failure]:
             except Exception as exc:  # one broken article must not stop the run or lose the others
                 out.append(Failure(label, f"extraction failed: {type(exc).__name__}: {exc}"))
     return out
+
+
+# An article as a worker sends it back: its fields, then its spans without their text, which the
+# parent slices again from the article's text (about a third fewer bytes and less pickling).
+PackedArticle = tuple[Any, ...]
+_FIELDS = tuple(f.name for f in dataclasses.fields(Article) if f.name != "spans")
+
+
+def pack(art: Article) -> PackedArticle:
+    spans = {key: [(s.start, s.end, s.attrs) for s in found] for key, found in art.spans.items()}
+    return (*(getattr(art, name) for name in _FIELDS), spans)
+
+
+def unpack(packed: PackedArticle) -> Article:
+    """The article :func:`pack` was given (its text already NFC, its id already set)."""
+    art = Article.__new__(Article)
+    for name, value in zip(_FIELDS, packed, strict=False):
+        setattr(art, name, value)
+    text = art.text
+    art.spans = {key: [Span(a, b, text[a:b], attrs) for a, b, attrs in found]
+                 for key, found in packed[-1].items()}
+    return art
+
+
+def extract_packed(items: list[Item]) -> list[PackedArticle | Failure]:
+    """:func:`extract_chunk` with every article packed (runs in a local worker)."""
+    return [item if isinstance(item, Failure) else pack(item) for item in extract_chunk(items)]
 
 
 def warm_worker() -> None:
@@ -263,10 +291,10 @@ def _writing(articles: Iterator[Article], writer: PartWriter) -> Iterator[Articl
 
 def _pooled(chunks: Iterator[list[Item]], n_workers: int, failures: list[Failure]) -> Iterator[Article]:
     pool = ProcessPoolExecutor(n_workers, mp_context=worker_context(), initializer=warm_worker)
-    pending: deque[Future[list[Article | Failure]]] = deque()
+    pending: deque[Future[list[PackedArticle | Failure]]] = deque()
     try:
         for chunk in chunks:
-            pending.append(pool.submit(extract_chunk, chunk))
+            pending.append(pool.submit(extract_packed, chunk))
             if len(pending) >= 2 * n_workers:
                 yield from _collect(pending.popleft(), failures)
         while pending:
@@ -294,12 +322,12 @@ def worker_context() -> BaseContext:
     return ctx
 
 
-def _collect(future: Future[list[Article | Failure]], failures: list[Failure]) -> Iterator[Article]:
+def _collect(future: Future[list[PackedArticle | Failure]], failures: list[Failure]) -> Iterator[Article]:
     for item in future.result():
         if isinstance(item, Failure):
             failures.append(item)
         else:
-            yield item
+            yield unpack(item)
 
 
 def default_partitions(n_files: int, n_workers: int) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import multiprocessing
+import pickle
 import socket
 from pathlib import Path
 from types import ModuleType
@@ -15,7 +16,8 @@ import pytest
 
 from pipeline import engine
 from pipeline.engine import EngineError, chunked, default_partitions, extract_articles, worker_context
-from pipeline.readers import Failure
+from pipeline.readers import Failure, iter_articles
+from pipeline.runner import extract_all
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -218,3 +220,13 @@ def test_engine_chunked_counts_files_not_failures(items: list[Any], size: int, e
 )
 def test_engine_default_partitions(n_files: int, n_workers: int, expected: int) -> None:
     assert default_partitions(n_files, n_workers) == expected
+
+
+def test_engine_pack_unpack_gives_back_the_same_article(sample_dir: Path) -> None:
+    for art in extract_all(iter_articles([sample_dir], [])):
+        art.fetched_at = "2026-11-22T05:00:00Z"
+        back = engine.unpack(pickle.loads(pickle.dumps(engine.pack(art))))
+        assert back.to_contract() == art.to_contract()
+        assert back.fetched_at == art.fetched_at
+        assert back.spans == art.spans  # every span's text sliced again from the article's text
+        assert len(pickle.dumps(engine.pack(art))) < len(pickle.dumps(art))
