@@ -16,7 +16,10 @@ of ``--workers`` processes, writing its Parquet parts to a temporary directory) 
 
 The naive baseline runs ``underthesea.ner`` on every sentence of the first ``--baseline`` articles
 in one process (model load excluded) and is extrapolated to articles per CPU-second; the ratio
-is full extraction over baseline, per core. ``--profile`` adds the CPU time of each stage and a
+is full extraction over baseline, per core. ``--real DIR`` (e.g. ``../shared/seeds``) adds the same
+comparison on real articles: the CPU time of extracting each of them, in one process with the data
+loaded and the per-article caches emptied before each of ``--repeats`` passes, against
+``underthesea.ner`` on each of their sentences. ``--profile`` adds the CPU time of each stage and a
 cProfile of the extraction of the first 300 articles in one process (hot spots, by own time).
 """
 
@@ -152,6 +155,33 @@ def naive_baseline(files: list[Path]) -> dict[str, Any]:
             "articles_per_cpu_s": round(len(articles) / cpu, 2)}
 
 
+def real_ratio(directory: Path, repeats: int = 10) -> dict[str, Any]:
+    """Extraction against the naive baseline on the real articles in ``directory``, per article."""
+    from bench_extract_basic import forget_per_article_caches
+
+    from pipeline.readers import iter_articles
+    from pipeline.runner import extract_all
+
+    files = sorted(p for p in directory.iterdir() if p.suffix in (".txt", ".html"))
+    articles = list(iter_articles(list[str | Path](files), []))
+    if not articles:
+        sys.exit(f"bench_scale: no articles in {directory}")
+    list(extract_all(articles))  # data files loaded outside the timing
+    cpu = 0.0
+    for _ in range(repeats):
+        forget_per_article_caches()
+        for art in articles:
+            art.spans = {}
+        t0 = time.process_time()
+        list(extract_all(articles))
+        cpu += time.process_time() - t0
+    ours = cpu / repeats / len(articles)
+    base = naive_baseline(files)
+    naive = base["cpu_s"] / base["articles"]
+    return {"articles": len(articles), "extraction_ms_per_article": round(1000 * ours, 2),
+            "naive_ms_per_article": round(1000 * naive, 1), "ratio": round(naive / ours, 1)}
+
+
 def profile(files: list[Path], top: int = 25) -> str:
     """cProfile of a one-process extraction: the functions with the most own time."""
     import cProfile
@@ -212,6 +242,8 @@ def main() -> None:
     parser.add_argument("--mix", choices=MIXES, default="report", help="the corpus mix (corpus.py)")
     parser.add_argument("--corpus", type=Path, default=None, help="where to write the corpus (default: temp)")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of the extraction")
+    parser.add_argument("--real", type=Path, help="also compare on the real articles of this directory")
+    parser.add_argument("--repeats", type=int, default=10, help="passes over the --real articles")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -236,6 +268,8 @@ def main() -> None:
             ratio = r["articles_per_cpu_s"] / base["articles_per_cpu_s"]
             print(f"N={n}: {r['articles_per_cpu_s']} articles/s/core vs {base['articles_per_cpu_s']} naive "
                   f"= {ratio:.0f}x (target >= 100x); peak tree RSS {r['peak_tree_rss_mb']} MiB")
+        if args.real:
+            print(f"real articles in {args.real}: {json.dumps(real_ratio(args.real, args.repeats))}")
         if args.profile:
             print(f"CPU ms per article by stage: {json.dumps(stage_times(files[:200]))}")
             print(profile(files[:300]))
