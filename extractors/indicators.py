@@ -324,6 +324,7 @@ def _sentence_rows(
     carry_out = target_carry
     counted: set[tuple[str, tuple[int, int]]] = set()  # the nouns counted so far, with their segment
     part_before = False  # the last row counts a part of a whole ("58/96 trường hợp")
+    evidence = text[sent[0] : sent[1]]  # every row's span: the sentence
     for clause in clauses:
         window_start = clause[0]
         in_clause = [f for f in sfigs if clause[0] <= f.start < clause[1]]
@@ -332,7 +333,7 @@ def _sentence_rows(
         if not in_clause and named:
             subject = (named[-1].value, named[-1].text)  # "Tỷ lệ dân số đô thị (…) đạt 49%"
         # the clause after a bracket goes on with the clause before it: "Vốn DDI (…) thu hút được 62 dự án"
-        after_bracket = ends_with_before(text, clause[0], ")")
+        after_bracket = bool(in_clause) and ends_with_before(text, clause[0], ")")
         # "giải ngân vốn đầu tư công (đạt 86,7%)": a bracketed figure belongs to the phrase before it
         subject = named_before_bracket(text, clause, cues) or subject
         for f in in_clause:
@@ -407,6 +408,6 @@ def _sentence_rows(
             }
             if f.total is not None:
                 attrs["total"] = _whole(f.total)
-            out.append(article.span(sent[0], sent[1], **attrs))
+            out.append(Span(sent[0], sent[1], evidence, attrs))
             carry_out = kind == "target"
     return out, carry_out
