@@ -145,14 +145,17 @@ def figures(article: Article) -> list[Fig]:
     figs: list[Fig] = []
     for key, unit in (("money", None), ("percentages", "percent")):
         for s in article.get(key):
-            figs.append(Fig(s.start, s.end, s.get("value"), s.get("high"), unit or s.get("currency"),
-                            s.get("approx"), key))
+            a = s.attrs  # read directly: Span.get is a method call per attribute
+            figs.append(Fig(s.start, s.end, a.get("value"), a.get("high"), unit or a.get("currency"),
+                            a.get("approx"), key))
     known = nouns()
     for s in article.get("quantities"):
-        info = known.get(_SPACES.sub(" ", s.get("noun", "")).casefold())
+        a = s.attrs
+        noun = a.get("noun", "")
+        info = known.get(_SPACES.sub(" ", noun).casefold())
         row = info.row if info else "cue"
-        figs.append(Fig(s.start, s.end, s.get("value"), s.get("high"), s.get("unit"), s.get("approx"),
-                        "quantities", row, s.get("noun", ""), s.get("total"), info.indicator if info else ""))
+        figs.append(Fig(s.start, s.end, a.get("value"), a.get("high"), a.get("unit"), a.get("approx"),
+                        "quantities", row, noun, a.get("total"), info.indicator if info else ""))
     for m in matches_at_words(RANK_RE, RANK_WORDS, article.text):
         figs.append(Fig(m.start(), m.end(), float(m[1]), None, "rank", None, "rank",
                         total=float(m[2]) if m[2] else None))
@@ -191,10 +194,12 @@ def _cue_for(
         for c in usable:
             if c.start >= fig.end and _ADJACENT.fullmatch(text[fig.end : c.start]):
                 return c
-    usable = [c for c in usable if fits(c.value, fig.unit) or not check_units]
+    if check_units and fig.unit not in UNIVERSAL_UNITS:  # fits(), with its lookups done once
+        units, unit = typical_units(), fig.unit
+        usable = [c for c in usable if (known := units.get(c.value)) is None or unit in known]
     before = [c for c in usable if window_start <= c.start < fig.start and c.end <= fig.end]
     if before:
-        return max(before, key=lambda c: (c.end, c.end - c.start))
+        return before[0] if len(before) == 1 else max(before, key=lambda c: (c.end, c.end - c.start))
     if window_start > clause[0] or _SHARE_OF.search(text, max(0, fig.start - 30), fig.start):
         return None  # nothing named in the figure's stretch, or only the whole it is a share of
     after = [c for c in usable if c.start >= fig.end]

@@ -115,6 +115,8 @@ class PeriodResolver:
             inside = self._in_clause[clause] = _within(usable, self._usable_starts, clause)
         if inside:
             # the period written before the figure, else the nearest one after it
+            if len(inside) == 1:
+                return self._code(inside[0])
             return self._code(min(inside, key=lambda m: (m.end > fig[0], _distance(m, fig))))
         if self._since_in(clause[0], fig[0]):
             return self._now()  # "riêng từ ngày 1/7 đến nay phường thu được 426 tỷ đồng"
