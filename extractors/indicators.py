@@ -253,6 +253,20 @@ def _is_row(text: str, fig: Fig, cue: Cue | None, kind: str, part: bool = False)
     )
 
 
+def _goes_on(
+    text: str, fig_start: int, clause: tuple[int, int], window_start: int, after_bracket: bool, counted: bool
+) -> bool:
+    """Does the figure's stretch of its clause go on with the sentence's subject? ``counted``: its
+    noun was counted before in its part of the sentence (asked only for a figure that names none)."""
+    if _TOTAL_COUNT.match(text, fig_start):
+        return False  # "nâng tổng số tổ chức đảng … lên 19": a stock, not the flow before it
+    if counted:
+        return True  # "xử lý 43 trường hợp …, đến nay đã xử lý xong 31 trường hợp"
+    if window_start == clause[0]:
+        return after_bracket or is_dependent(text, clause)
+    return continues(text, (window_start, clause[1]))
+
+
 def _by_currency(code: str, fig: Fig, clause: tuple[int, int], sfigs: list[Fig]) -> str:
     """ "fdi|ddi": fdi for a dollar amount, ddi for a đồng one; a count takes the amount after it in
     its clause, else the one before it in its sentence."""
@@ -343,22 +357,20 @@ def _sentence_rows(
         subject = named_before_bracket(text, clause, cues) or subject
         for f in in_clause:
             cue = _cue_for(text, f, clause, window_start, clause_cues)
-            if window_start == clause[0]:
-                goes_on = after_bracket or is_dependent(text, clause)
-            else:
-                goes_on = continues(text, (window_start, clause[1]))
-            for_whom = window_start > clause[0] and _FOR.match(text, window_start) is not None
             segment = segment_of(text, sent, f.start)
             noun = f.noun.casefold() if f.source == "quantities" else ""
-            if _TOTAL_COUNT.match(text, f.start):
-                goes_on = False  # "nâng tổng số tổ chức đảng … lên 19": a stock, not the flow before it
-            elif (noun, segment) in counted:
-                goes_on = True  # "xử lý 43 trường hợp …, đến nay đã xử lý xong 31 trường hợp"
             if cue is not None:
                 code, label = cue.value, cue.text
                 if code == "other":
                     label = _label(text, clause, f, window_start)
-            elif subject is not None and goes_on and (fits(subject[0], f.unit) or for_whom):
+            elif (
+                subject is not None
+                and _goes_on(text, f.start, clause, window_start, after_bracket, (noun, segment) in counted)
+                # or it opens with "cho" ("GPMB 12,8 ha cho 6 dự án")
+                and (
+                    fits(subject[0], f.unit) or (window_start > clause[0] and _FOR.match(text, window_start))
+                )
+            ):
                 code, label = subject
             elif topic is not None and not f.default and f.unit != "percent" and fits(topic[0], f.unit):
                 code, label = topic
