@@ -14,6 +14,7 @@ article's local place when the headline names it or the province goes unnamed (a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from extractors.clauses import glues, headline_runs
@@ -86,6 +87,7 @@ class FigurePlaces:
         # the local place when the headline names it or the province goes unnamed, else the province
         use_local = main.local and (local_in_title or not province_named)
         self.main = main.local if use_local else main.province
+        self._starts = [m.start for m in self.mentions]  # sorted: the mentions run left to right
 
     def at(
         self,
@@ -96,15 +98,18 @@ class FigurePlaces:
     ) -> str | None:
         """The most specific place named before the figure in its segment (or after it in its clause),
         else one that opens its sentence ("Riêng huyện Nghi Lộc đã …; còn 38 hộ …")."""
+        # only the mentions that start between the segment's start and the clause's end can qualify
+        mentions, starts = self.mentions, self._starts
+        lo = bisect_left(starts, min(segment[0], fig[1]))
+        hi = bisect_right(starts, max(clause[1], fig[0]), lo)
         inside = [
-            m for m in self.mentions
+            m for m in mentions[lo:hi]
             if (segment[0] <= m.start and m.end <= fig[0]) or (fig[1] <= m.start and m.end <= clause[1])
         ]
         if not inside and sentence is not None and sentence[0] < segment[0]:
-            inside = [
-                m for m in self.mentions
-                if sentence[0] <= m.start and m.end <= min(segment[0], sentence[0] + SENTENCE_OPENING)
-            ]
+            limit = min(segment[0], sentence[0] + SENTENCE_OPENING)
+            lo = bisect_left(starts, sentence[0])
+            inside = [m for m in mentions[lo : bisect_right(starts, limit, lo)] if m.end <= limit]
         if not inside:
             return self.main
 

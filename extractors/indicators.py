@@ -145,14 +145,17 @@ def figures(article: Article) -> list[Fig]:
     figs: list[Fig] = []
     for key, unit in (("money", None), ("percentages", "percent")):
         for s in article.get(key):
-            figs.append(Fig(s.start, s.end, s.get("value"), s.get("high"), unit or s.get("currency"),
-                            s.get("approx"), key))
+            a = s.attrs  # read directly: Span.get is a method call per attribute
+            figs.append(Fig(s.start, s.end, a.get("value"), a.get("high"), unit or a.get("currency"),
+                            a.get("approx"), key))
     known = nouns()
     for s in article.get("quantities"):
-        info = known.get(_SPACES.sub(" ", s.get("noun", "")).casefold())
+        a = s.attrs
+        noun = a.get("noun", "")
+        info = known.get(_SPACES.sub(" ", noun).casefold())
         row = info.row if info else "cue"
-        figs.append(Fig(s.start, s.end, s.get("value"), s.get("high"), s.get("unit"), s.get("approx"),
-                        "quantities", row, s.get("noun", ""), s.get("total"), info.indicator if info else ""))
+        figs.append(Fig(s.start, s.end, a.get("value"), a.get("high"), a.get("unit"), a.get("approx"),
+                        "quantities", row, noun, a.get("total"), info.indicator if info else ""))
     for m in matches_at_words(RANK_RE, RANK_WORDS, article.text):
         figs.append(Fig(m.start(), m.end(), float(m[1]), None, "rank", None, "rank",
                         total=float(m[2]) if m[2] else None))
@@ -191,10 +194,12 @@ def _cue_for(
         for c in usable:
             if c.start >= fig.end and _ADJACENT.fullmatch(text[fig.end : c.start]):
                 return c
-    usable = [c for c in usable if fits(c.value, fig.unit) or not check_units]
+    if check_units and fig.unit not in UNIVERSAL_UNITS:  # fits(), with its lookups done once
+        units, unit = typical_units(), fig.unit
+        usable = [c for c in usable if (known := units.get(c.value)) is None or unit in known]
     before = [c for c in usable if window_start <= c.start < fig.start and c.end <= fig.end]
     if before:
-        return max(before, key=lambda c: (c.end, c.end - c.start))
+        return before[0] if len(before) == 1 else max(before, key=lambda c: (c.end, c.end - c.start))
     if window_start > clause[0] or _SHARE_OF.search(text, max(0, fig.start - 30), fig.start):
         return None  # nothing named in the figure's stretch, or only the whole it is a share of
     after = [c for c in usable if c.start >= fig.end]
@@ -246,6 +251,20 @@ def _is_row(text: str, fig: Fig, cue: Cue | None, kind: str, part: bool = False)
     return (cue is not None and cue.value != "other") or fig.total is not None or bool(
         _COMPLETION.search(text, max(0, fig.start - 20), fig.start)
     )
+
+
+def _goes_on(
+    text: str, fig_start: int, clause: tuple[int, int], window_start: int, after_bracket: bool, counted: bool
+) -> bool:
+    """Does the figure's stretch of its clause go on with the sentence's subject? ``counted``: its
+    noun was counted before in its part of the sentence (asked only for a figure that names none)."""
+    if _TOTAL_COUNT.match(text, fig_start):
+        return False  # "nâng tổng số tổ chức đảng … lên 19": a stock, not the flow before it
+    if counted:
+        return True  # "xử lý 43 trường hợp …, đến nay đã xử lý xong 31 trường hợp"
+    if window_start == clause[0]:
+        return after_bracket or is_dependent(text, clause)
+    return continues(text, (window_start, clause[1]))
 
 
 def _by_currency(code: str, fig: Fig, clause: tuple[int, int], sfigs: list[Fig]) -> str:
@@ -324,6 +343,7 @@ def _sentence_rows(
     carry_out = target_carry
     counted: set[tuple[str, tuple[int, int]]] = set()  # the nouns counted so far, with their segment
     part_before = False  # the last row counts a part of a whole ("58/96 trường hợp")
+    evidence = text[sent[0] : sent[1]]  # every row's span: the sentence
     for clause in clauses:
         window_start = clause[0]
         in_clause = [f for f in sfigs if clause[0] <= f.start < clause[1]]
@@ -332,27 +352,25 @@ def _sentence_rows(
         if not in_clause and named:
             subject = (named[-1].value, named[-1].text)  # "Tỷ lệ dân số đô thị (…) đạt 49%"
         # the clause after a bracket goes on with the clause before it: "Vốn DDI (…) thu hút được 62 dự án"
-        after_bracket = ends_with_before(text, clause[0], ")")
+        after_bracket = bool(in_clause) and ends_with_before(text, clause[0], ")")
         # "giải ngân vốn đầu tư công (đạt 86,7%)": a bracketed figure belongs to the phrase before it
         subject = named_before_bracket(text, clause, cues) or subject
         for f in in_clause:
             cue = _cue_for(text, f, clause, window_start, clause_cues)
-            if window_start == clause[0]:
-                goes_on = after_bracket or is_dependent(text, clause)
-            else:
-                goes_on = continues(text, (window_start, clause[1]))
-            for_whom = window_start > clause[0] and _FOR.match(text, window_start) is not None
             segment = segment_of(text, sent, f.start)
             noun = f.noun.casefold() if f.source == "quantities" else ""
-            if _TOTAL_COUNT.match(text, f.start):
-                goes_on = False  # "nâng tổng số tổ chức đảng … lên 19": a stock, not the flow before it
-            elif (noun, segment) in counted:
-                goes_on = True  # "xử lý 43 trường hợp …, đến nay đã xử lý xong 31 trường hợp"
             if cue is not None:
                 code, label = cue.value, cue.text
                 if code == "other":
                     label = _label(text, clause, f, window_start)
-            elif subject is not None and goes_on and (fits(subject[0], f.unit) or for_whom):
+            elif (
+                subject is not None
+                and _goes_on(text, f.start, clause, window_start, after_bracket, (noun, segment) in counted)
+                # or it opens with "cho" ("GPMB 12,8 ha cho 6 dự án")
+                and (
+                    fits(subject[0], f.unit) or (window_start > clause[0] and _FOR.match(text, window_start))
+                )
+            ):
                 code, label = subject
             elif topic is not None and not f.default and f.unit != "percent" and fits(topic[0], f.unit):
                 code, label = topic
@@ -407,6 +425,6 @@ def _sentence_rows(
             }
             if f.total is not None:
                 attrs["total"] = _whole(f.total)
-            out.append(article.span(sent[0], sent[1], **attrs))
+            out.append(Span(sent[0], sent[1], evidence, attrs))
             carry_out = kind == "target"
     return out, carry_out

@@ -75,6 +75,9 @@ class PeriodResolver:
         # keyed by where the mention starts (they do not overlap): hashing the mention itself hashes
         # every field of it
         self._codes: dict[int, str | None] = {}
+        # per clause: the usable mentions inside it; per sentence: its points, its terms and spans
+        self._in_clause: dict[tuple[int, int], list[PeriodMention]] = {}
+        self._in_sentence: dict[tuple[int, int], tuple[list[PeriodMention], list[PeriodMention]]] = {}
         self.pub_year, self.pub_month = _published(published or dateline(text))
 
     def _default_year(self, before: int) -> int | None:
@@ -107,14 +110,17 @@ class PeriodResolver:
     ) -> str | None:
         """The figure's period; ``own_only``: only what its own sentence says (a related headline)."""
         usable = self.usable
-        inside = _within(usable, self._usable_starts, clause)
+        inside = self._in_clause.get(clause)
+        if inside is None:
+            inside = self._in_clause[clause] = _within(usable, self._usable_starts, clause)
         if inside:
             # the period written before the figure, else the nearest one after it
+            if len(inside) == 1:
+                return self._code(inside[0])
             return self._code(min(inside, key=lambda m: (m.end > fig[0], _distance(m, fig))))
         if self._since_in(clause[0], fig[0]):
             return self._now()  # "riêng từ ngày 1/7 đến nay phường thu được 426 tỷ đồng"
-        in_sentence = _within(self.points, self._point_starts, sentence)
-        terms = [m for m in _within(usable, self._usable_starts, sentence) if m.role in ("term", "span")]
+        in_sentence, terms = self._sentence_mentions(sentence)
         reporting_terms = [m for m in terms if m.role == "span" or m.carries != "no"]  # not a body's term
         if reporting_terms and _ANNUAL.search(self.text, clause[0], clause[1]):
             return self._code(reporting_terms[0])  # "mục tiêu nhiệm kỳ 2025 - 2030: …; mỗi năm kết nạp …"
@@ -146,6 +152,17 @@ class PeriodResolver:
             if not (code and self.pub_year and int(code[:4]) > self.pub_year):
                 return code
         return self._now()
+
+    def _sentence_mentions(
+        self, sentence: tuple[int, int]
+    ) -> tuple[list[PeriodMention], list[PeriodMention]]:
+        """The point periods of a sentence, and its terms and spans (worked out once per sentence)."""
+        got = self._in_sentence.get(sentence)
+        if got is None:
+            usable = _within(self.usable, self._usable_starts, sentence)
+            terms = [m for m in usable if m.role in ("term", "span")]
+            got = self._in_sentence[sentence] = (_within(self.points, self._point_starts, sentence), terms)
+        return got
 
     def _since_in(self, start: int, end: int) -> bool:
         """Is a start point ("từ tháng 11/2023", role ``since``) named in ``[start, end)``?"""

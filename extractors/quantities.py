@@ -174,7 +174,7 @@ def fraction_matches(text: str) -> Iterator[re.Match[str]]:
     "done/total" and then the qualifier written right before it, reading the text backwards."""
     backwards = text[::-1]
     pos = 0
-    while (core := FRACTION_CORE_RE.search(text, pos)) is not None:
+    while (core := _next_fraction_core(text, pos)) is not None:
         at = core.start()
         first = len(text) - QUALIFIER_BACKWARDS_RE.match(backwards, len(text) - at).end()  # type: ignore[union-attr]
         m = FRACTION_RE.match(text, first) if first >= pos else FRACTION_RE.search(text, pos)
@@ -182,6 +182,29 @@ def fraction_matches(text: str) -> Iterator[re.Match[str]]:
             return
         yield m
         pos = m.end()
+
+
+def _next_fraction_core(text: str, pos: int) -> re.Match[str] | None:
+    """``FRACTION_CORE_RE.search(text, pos)``, found faster: every match holds one "/", right after
+    its first number and the spaces after it. For each "/" from ``pos`` (``str.find`` jumps to it),
+    step back over those spaces and the number ("45,2") and try the pattern there; a match that
+    started later would begin inside that number, which the pattern's lookbehind refuses."""
+    slash = text.find("/", pos)
+    while slash >= 0:
+        i = slash
+        while i > pos and text[i - 1].isspace():
+            i -= 1
+        digits_end = i
+        while i > pos and text[i - 1].isdecimal():
+            i -= 1
+        if i < digits_end and i - 1 > pos and text[i - 1] == "," and text[i - 2].isdecimal():
+            i -= 1  # "45,2": the whole part before the comma
+            while i > pos and text[i - 1].isdecimal():
+                i -= 1
+        if i < digits_end and (m := FRACTION_CORE_RE.match(text, i)) is not None:
+            return m
+        slash = text.find("/", slash + 1)
+    return None
 
 
 def _after_noun(

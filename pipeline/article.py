@@ -10,6 +10,7 @@ import hashlib
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 # The entity lists of the output contract (../shared/spec/EXTRACTION.md), in output order,
@@ -30,7 +31,10 @@ class OffsetError(ValueError):
     """A span whose offsets do not point at its text."""
 
 
-@dataclass(frozen=True, slots=True)
+_NO_ATTRS: Any = object()  # ``attrs`` not given: a new empty dict, as ``field(default_factory=dict)``
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Span:
     """A piece of the article text with the attributes an extractor found for it."""
 
@@ -38,6 +42,14 @@ class Span:
     end: int
     text: str
     attrs: Mapping[str, Any] = field(default_factory=dict)
+
+    def __init__(self, start: int, end: int, text: str, attrs: Mapping[str, Any] = _NO_ATTRS) -> None:
+        # the dataclass __init__ of a frozen class sets each field through object.__setattr__; the
+        # slots' own setters do the same in less than half the time (every stage builds many spans)
+        _set_start(self, start)
+        _set_end(self, end)
+        _set_text(self, text)
+        _set_attrs(self, {} if attrs is _NO_ATTRS else attrs)
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.attrs.get(key, default)
@@ -54,6 +66,12 @@ class Span:
         out["start"] = self.start
         out["end"] = self.end
         return out
+
+
+_SPAN_FIELDS = ("start", "end", "text", "attrs")
+# the slots' setters (a frozen dataclass's own __setattr__ refuses every assignment)
+_set_start, _set_end, _set_text, _set_attrs = (vars(Span)[f].__set__ for f in _SPAN_FIELDS)
+_by_offsets = attrgetter("start", "end")
 
 
 def nfc(text: str) -> str:
@@ -92,9 +110,15 @@ class Article:
 
     def add(self, key: str, spans: Iterable[Span]) -> list[Span]:
         """Store ``spans`` under ``key`` after checking every offset; returns the stored list."""
-        checked = sorted(spans, key=lambda s: (s.start, s.end))
+        checked = sorted(spans, key=_by_offsets)
+        text, size = self.text, len(self.text)
         for s in checked:
-            if not (0 <= s.start <= s.end <= len(self.text)) or self.text[s.start : s.end] != s.text:
+            start, end, piece = s.start, s.end, s.text
+            # text[start:end] == piece, without copying the slice
+            if not (
+                0 <= start <= end <= size and isinstance(piece, str) and len(piece) == end - start
+                and text.startswith(piece, start)
+            ):
                 raise OffsetError(
                     f"{key}: span {s.start}:{s.end} {s.text!r} does not match the text "
                     f"{self.text[s.start:s.end]!r}"

@@ -1,7 +1,7 @@
 import pytest
 
 from extractors import quantities
-from extractors.quantities import FRACTION_RE, fraction_matches, nouns
+from extractors.quantities import FRACTION_CORE_RE, FRACTION_RE, _next_fraction_core, fraction_matches, nouns
 from pipeline.article import Article
 
 # sentence, span text, value, high, unit, approx
@@ -171,3 +171,16 @@ def test_quantities_read_a_count_written_after_its_noun(sentence, expected):
 def test_quantities_fraction_matches_equals_finditer(text):
     expected = [(m.span(), m.groups()) for m in FRACTION_RE.finditer(text)]
     assert [(m.span(), m.groups()) for m in fraction_matches(text)] == expected
+
+
+# _next_fraction_core jumps from "/" to "/" and steps back over the number: same as a search from any place
+@pytest.mark.parametrize(
+    "text",
+    ["đạt 18/19 chỉ tiêu, khoảng 45,2/62 ha", "1,2,3 / 4 và 12,5/3", "a5/6, .7/8 ,9/1 /2/3",
+     "26/01/2024 và 3 /4", "Quyết định số 123/QĐ-UBND, 1,5 \u00a0/ 2", "//", ""],
+)
+def test_quantities_next_fraction_core_equals_search(text):
+    for pos in range(len(text) + 1):
+        expected = FRACTION_CORE_RE.search(text, pos)
+        found = _next_fraction_core(text, pos)
+        assert (found and found.span()) == (expected and expected.span()), pos
