@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -50,7 +49,6 @@ from extractors.clauses import (
     headline_runs,
     is_dependent,
     lexicon,
-    matches_at_words,
     named_before_bracket,
     segment_of,
     split,
@@ -58,9 +56,9 @@ from extractors.clauses import (
 )
 from extractors.datafiles import read_csv
 from extractors.figure_places import FigurePlaces
+from extractors.indicator_figures import Fig, figures
 from extractors.kinds import KindContext, kind_of
 from extractors.periods import PeriodResolver
-from extractors.quantities import nouns
 from pipeline.article import Article, Span
 from pipeline.sentences import sentences
 
@@ -71,15 +69,7 @@ GROWTH_OF = {"grdp": "grdp_growth"}
 GROWTH_KINDS = ("change", "estimate", "target", "actual")
 # a count of people under a Party-membership indicator counts party members ("312 đồng chí")
 PARTY_MEMBER_CODES = ("new_party_members", "party_members_official")
-# "xếp thứ 5/63"; "đứng trong nhóm 5 địa phương dẫn đầu", "nằm trong top 10 tỉnh": a rank too
-RANK_RE = re.compile(
-    r"(?<!\w)(?:(?:đứng|xếp)\s+(?:thứ|hạng)|(?:đứng|nằm|xếp)\s+(?:trong\s+)?(?:nhóm|top)(?:\s+đầu)?)"
-    r"\s+(\d{1,3})(?:\s*/\s*(\d{1,3}))?(?!\w)",
-    re.IGNORECASE,
-)
-RANK_WORDS = ("đứng", "xếp", "nằm")  # what a RANK_RE match begins with
 # a count followed by names: "2 xã Đồng Văn, Tề Lỗ" lists places, it does not report a figure
-_SPACES = re.compile(r"\s+")
 _NEXT_WORD = re.compile(r"\s+(?:là\s+|gồm\s+|:\s*)?(\w+)")
 _OF_TARGETS = re.compile(r"\s*(?:so\s+với\s+)?(?:các\s+)?(?:chỉ\s+tiêu|nhiệm\s+vụ)(?!\w)", re.IGNORECASE)
 # "2 chỉ tiêu chưa hoàn thành", "còn 38 hộ chưa nhận tiền": a count of what is not done
@@ -122,44 +112,6 @@ _LABEL_TRIM = re.compile(
     r"hơn|gần|trên|dưới|từ))+$",
     re.IGNORECASE,
 )
-
-
-@dataclass(slots=True)  # not frozen: built once per figure, and a frozen one is ~4x slower to build
-class Fig:
-    """A figure from an earlier stage, with what the indicator decision needs."""
-
-    start: int
-    end: int
-    value: float
-    high: float | None
-    unit: str
-    approx: str | None
-    source: str  # money | percentages | quantities | rank
-    row: str = "yes"  # yes | cue | no (quantities: from quantity_units.csv)
-    noun: str = ""
-    total: float | None = None
-    default: str = ""  # the indicator its noun reports when its clause names none
-
-
-def figures(article: Article) -> list[Fig]:
-    figs: list[Fig] = []
-    for key, unit in (("money", None), ("percentages", "percent")):
-        for s in article.get(key):
-            a = s.attrs  # read directly: Span.get is a method call per attribute
-            figs.append(Fig(s.start, s.end, a.get("value"), a.get("high"), unit or a.get("currency"),
-                            a.get("approx"), key))
-    known = nouns()
-    for s in article.get("quantities"):
-        a = s.attrs
-        noun = a.get("noun", "")
-        info = known.get(_SPACES.sub(" ", noun).casefold())
-        row = info.row if info else "cue"
-        figs.append(Fig(s.start, s.end, a.get("value"), a.get("high"), a.get("unit"), a.get("approx"),
-                        "quantities", row, noun, a.get("total"), info.indicator if info else ""))
-    for m in matches_at_words(RANK_RE, RANK_WORDS, article.text):
-        figs.append(Fig(m.start(), m.end(), float(m[1]), None, "rank", None, "rank",
-                        total=float(m[2]) if m[2] else None))
-    return sorted(figs, key=lambda f: (f.start, f.end))
 
 
 @cache

@@ -12,7 +12,8 @@ from extractors.clauses import (
     is_headline_run,
     matches_at_words,
 )
-from extractors.indicators import RANK_RE, RANK_WORDS, extract
+from extractors.indicator_figures import RANK_RE, RANK_WORDS
+from extractors.indicators import extract
 from pipeline.article import Article
 
 
