@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import repeat
 from typing import Any
 
 from extractors.datafiles import read_csv
@@ -140,11 +141,14 @@ def name_key(name: str) -> tuple[str, ...]:
 def gazetteer() -> dict[tuple[str, ...], tuple[Place, ...]]:
     """Short name key -> every place with that name (also keyed by the full official name)."""
     index: dict[tuple[str, ...], list[Place]] = {}
+    keys: dict[str, tuple[str, ...]] = {}  # short name -> its key (many places share a name)
     cols = ("name", "short", "level", "kind", "district", "province_old", "province_new",
             "valid_from", "valid_until")
     for row in read_csv("places.csv", ("name", "short", "level")):
-        place = Place(*(row.get(c, "") for c in cols))
-        index.setdefault(name_key(place.short), []).append(place)
+        place = Place(*map(row.get, cols, repeat("")))
+        if (key := keys.get(place.short)) is None:
+            key = keys[place.short] = name_key(place.short)
+        index.setdefault(key, []).append(place)
     for row in read_csv("places_aliases.csv", ("alias", "short", "level", "rule")):
         if row["rule"] == "alias":
             targets = [p for p in index.get(name_key(row["short"]), []) if p.level == row["level"]]

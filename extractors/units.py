@@ -63,9 +63,12 @@ class UnitMatch:
     head_name: tuple[str, str] | None = None  # a short head, its full name ("Đoàn Thanh niên" -> …)
 
 
-def match(text: str, places: list[PlaceMention] | None = None) -> list[UnitMatch]:
-    """Every unit mention in ``text``, maximal and not overlapping, left to right."""
-    by_start = {m.start: m for m in (places if places is not None else find_places(text))}
+def match(text: str, places: list[PlaceMention] | None = None,
+          by_start: dict[int, PlaceMention] | None = None) -> list[UnitMatch]:
+    """Every unit mention in ``text``, maximal and not overlapping, left to right (``by_start``:
+    the places as :func:`extractors.places.places_by_start` gives them, instead of ``places``)."""
+    if by_start is None:
+        by_start = {m.start: m for m in (places if places is not None else find_places(text))}
     out: list[UnitMatch] = []
     pos = 0
     while (m := head_regex().search(text, pos)) is not None:
@@ -305,5 +308,4 @@ def extract(article: Article) -> list[Span]:
     text = fold(article.text)
     # the places scan reads each syllable with its tone moved (places.fold: "Hoà" = "Hòa"), so the
     # article's own text gives the places of ``text`` and shares the scan other stages make
-    found = find_places(article.text)
-    return build(article, match(text, found), article_places(article, found), text)
+    return build(article, match(text, by_start=places_by_start(article.text)), article_places(article), text)

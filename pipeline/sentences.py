@@ -68,12 +68,9 @@ def _closes_abbreviation(text: str, cut: int, dot: int) -> bool:
     r"""Is the dot at ``dot`` not the end of a sentence but that of the word before it (from ``cut``),
     a known abbreviation or a single letter? (The word is the run of non-space characters before
     the dot, what ``re.search(r"(\S+)$", text[cut:dot])`` finds.)"""
-    start = dot
-    while start > cut and not text[start - 1].isspace():
-        start -= 1
-    if start == dot:
+    if dot == cut or text[dot - 1].isspace():
         return False
-    w = text[start:dot].lower().rstrip(".")
+    w = text[cut:dot].rsplit(None, 1)[-1].lower().rstrip(".")
     return w in _ABBREV or (len(w) == 1 and w.isalpha())
 
 
