@@ -32,6 +32,8 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from extractors.period_starts import build_scans, candidates, finditer, lower_case
+
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 MONTHS_TO_PART = {3: "Q1", 6: "H1", 12: ""}
 # bare "N tháng" (no "đầu năm", no year) is a reporting period only for these N
@@ -235,92 +237,12 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
     (re.compile(rf"(?={lead}){p}", re.IGNORECASE), b) for lead, p, b, _ in _LED_PATTERNS
 )
 
-# what a place a scan finds means: (pattern, how far after the place it may begin) and the patterns
-# that may begin at a number written before the place
-_Meaning = tuple[tuple[tuple[int, int], ...], tuple[int, ...]]
-
-
-def _scans() -> tuple[tuple[re.Pattern[str], ...], dict[str, _Meaning]]:
-    """The patterns' starts as one scan per first letter (a regex led by one letter runs many times
-    faster than one led by a class or by an alternation), and what a place found means by its first
-    two letters (by "/" for a slash)."""
-    by_letter: dict[str, list[str]] = {}
-    at_word: dict[str, list[tuple[int, int]]] = {}
-    at_number: dict[str, list[int]] = {}
-    for rank, (_, _, _, starts) in enumerate(_LED_PATTERNS):
-        for start in starts:
-            if start.startswith("N "):  # "N năm": one or two digits, then spaces, before "năm"
-                word = start[2:]
-                after = rf"(?<=\d{word})" if word == "/" else rf"(?:(?<=\d\s{word})|(?<=\s\s{word}))"
-                written = word + after
-                at_number.setdefault(word[:2], []).append(rank)
-            else:  # "hoạch »…": the match begins after "hoạch "
-                shift = max(start.find("»"), 0)
-                written = start.replace("»", "")
-                at_word.setdefault(written[:2], []).append((rank, shift))
-            rests = by_letter.setdefault(written[0], [])
-            if written[1:] not in rests:
-                rests.append(written[1:])
-    scans = tuple(re.compile(rf"{letter}(?={'|'.join(rests)})") for letter, rests in by_letter.items())
-    keys = at_word.keys() | at_number.keys()
-    return scans, {k: (tuple(at_word.get(k, ())), tuple(at_number.get(k, ()))) for k in keys}
-
-
-_WORD_SCANS, _FOUND_AT = _scans()
-# letters that match the patterns' lower-case letters when the case is ignored, but are not what
-# ``str.lower`` turns those into ("ſ" for "s", "ı" for "i"): a text with them takes the slower way
-_OTHER_CASES = ("ſ", "ı")
-
-
-def _lower_case(text: str) -> str | None:
-    """``text`` lower-cased, if that keeps it aligned with the patterns' case-blind letters (every
-    letter one letter, none of _OTHER_CASES): what a pattern matches there, lower case, stands at
-    the same place in it (tests/extractors/test_periods.py checks the letters)."""
-    lower = text.lower()
-    if len(lower) != len(text) or any(c in text for c in _OTHER_CASES):
-        return None
-    return lower
+_WORD_SCANS, _FOUND_AT = build_scans(tuple(starts for *_, starts in _LED_PATTERNS))
 
 
 def _candidates(lower: str) -> list[list[int]]:
-    """For each pattern, the places where a match of it may begin (in order): where its starts stand
-    in ``lower`` (the text lower-cased by :func:`_lower_case`)."""
-    out: list[list[int]] = [[] for _ in PATTERNS]
-    for scan in _WORD_SCANS:
-        for m in scan.finditer(lower):
-            at = m.start()
-            at_word, at_number = _FOUND_AT.get(lower[at : at + 2]) or _FOUND_AT[lower[at]]
-            for rank, shift in at_word:
-                out[rank].append(at + shift)
-            if at_number:
-                for place in _number_before(lower, at):
-                    for rank in at_number:
-                        out[rank].append(place)
-    for places in out:
-        places.sort()
-    return out
-
-
-def _number_before(text: str, at: int) -> list[int]:
-    """Where a number of one or two digits may begin that ends right before ``at``, or before the
-    spaces that end there."""
-    end = at
-    while end and text[end - 1].isspace():
-        end -= 1
-    return [i for i in (end - 1, end - 2) if i >= 0 and text[i].isdecimal()]
-
-
-def _finditer(pattern: re.Pattern[str], text: str, places: list[int]) -> list[re.Match[str]]:
-    """``pattern.finditer(text)``, trying only ``places`` (no other place can begin a match)."""
-    out = []
-    free_from = 0
-    for at in places:
-        if at >= free_from:
-            m = pattern.match(text, at)
-            if m is not None:
-                out.append(m)
-                free_from = max(m.end(), at + 1)
-    return out
+    """For each pattern, the places where a match of it may begin (see :mod:`extractors.period_starts`)."""
+    return candidates(lower, _WORD_SCANS, _FOUND_AT, len(PATTERNS))
 
 
 # a period written after these words is what a figure is compared with: "so với 6 tháng đầu năm"
@@ -346,13 +268,13 @@ _QUALIFIED = re.compile(r"(?:hơn|gần|khoảng|trên|dưới|sau|trong vòng|m
 def find_periods(text: str) -> list[PeriodMention]:
     """Every period expression in ``text``, left to right, not overlapping: where two overlap, the
     one of the earlier pattern (each pattern's matches do not overlap one another)."""
-    lower = _lower_case(text)
+    lower = lower_case(text)
     places = _candidates(lower) if lower is not None else None
     out: list[PeriodMention] = []
     starts: list[int] = []  # out's, and its ends: those found so far, left to right
     ends: list[int] = []
     for rank, (pat, build) in enumerate(PATTERNS):
-        for m in pat.finditer(text) if places is None else _finditer(pat, text, places[rank]):
+        for m in pat.finditer(text) if places is None else finditer(pat, text, places[rank]):
             pm = build(m)
             if pm is None:
                 continue
@@ -400,7 +322,7 @@ def _changed(pm: PeriodMention, role: str = "", carries: str = "") -> PeriodMent
 
 def _in_context(text: str, pm: PeriodMention, lower: str | None = None) -> PeriodMention:
     """The mention's role and how far it carries, from the words around it (``lower``: the text
-    lower-cased by :func:`_lower_case`, or None)."""
+    lower-cased by :func:`extractors.period_starts.lower_case`, or None)."""
     start, end = pm.start, pm.end
     if pm.role == "term":
         body = _search(_BODY_TERM, text, lower, max(0, start - 80), start, _BODY_WORDS)

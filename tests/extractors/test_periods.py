@@ -4,15 +4,12 @@ import pytest
 
 from extractors.period_expressions import (
     _LED_PATTERNS,
-    _OTHER_CASES,
     _PREFILTER_WORDS,
     _WORD_SCANS,
     PATTERNS,
     _candidates,
-    _finditer,
-    _lower_case,
-    _number_before,
 )
+from extractors.period_starts import OTHER_CASES, finditer, lower_case, number_before
 from extractors.periods import PeriodResolver, codes, find_periods
 
 # text, publication date, the code of each period expression in it (None for comparison bases)
@@ -310,26 +307,26 @@ def test_periods_a_patterns_lead_keeps_every_match_of_the_pattern_without_it(tex
 
 @pytest.mark.parametrize("text", LEAD_TEXTS)
 def test_periods_patterns_tried_at_their_starts_find_what_a_full_scan_finds(text):
-    lower = _lower_case(text)
+    lower = lower_case(text)
     if lower is None:  # lower-casing would not keep it aligned: find_periods scans it all
-        assert any(c in text for c in _OTHER_CASES) or len(text.lower()) != len(text)
+        assert any(c in text for c in OTHER_CASES) or len(text.lower()) != len(text)
         return
     places = _candidates(lower)
     for rank, (pattern, _) in enumerate(PATTERNS):
         scanned = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
-        assert [(m.span(), m.groupdict()) for m in _finditer(pattern, text, places[rank])] == scanned
+        assert [(m.span(), m.groupdict()) for m in finditer(pattern, text, places[rank])] == scanned
 
 
 def test_periods_lower_casing_keeps_the_letters_looked_for():
     """A letter that matches a letter looked for in lower-cased text (by the scans for the patterns'
     starts, or before a regex is run) when the case is ignored lower-cases to it, unless it is one
-    of _OTHER_CASES (or lower-cases to more than one letter): those texts are not lower-cased."""
+    of OTHER_CASES (or lower-cases to more than one letter): those texts are not lower-cased."""
     everything = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
     written = [scan.pattern for scan in _WORD_SCANS] + [w for words in _PREFILTER_WORDS for w in words]
     letters = {c for text in written for c in text if c.isalpha() and c.islower()}
     for letter in letters:
         for c in re.findall(re.escape(letter), everything, re.IGNORECASE):
-            assert c.lower() == letter or len(c.lower()) != 1 or c in _OTHER_CASES, (letter, c)
+            assert c.lower() == letter or len(c.lower()) != 1 or c in OTHER_CASES, (letter, c)
 
 
 @pytest.mark.parametrize(
@@ -342,8 +339,8 @@ def test_periods_lower_casing_keeps_the_letters_looked_for():
         ("năm", 0, []),  # at the start of the text
     ],
 )
-def test_periods_number_before(text, at, expected):
-    assert _number_before(text, at) == expected
+def test_periodsnumber_before(text, at, expected):
+    assert number_before(text, at) == expected
 
 
 @pytest.mark.parametrize(
@@ -357,4 +354,4 @@ def test_periods_number_before(text, at, expected):
     ],
 )
 def test_periods_lower_case_only_when_it_keeps_the_text_aligned(text, expected):
-    assert _lower_case(text) == expected
+    assert lower_case(text) == expected
