@@ -7,7 +7,7 @@ of a route ("nối thành phố Vinh với thị xã Cửa Lò"), a name joining
 Hòa Bình") and the place of an issuer ("theo Quyết định … của UBND tỉnh Hòa Bình"). With none, the
 article's local place when the headline names it or the province goes unnamed (a bracketed locator,
 "huyện Lương Sơn (Hòa Bình)", does not name it), else its province
-(:func:`extractors.places.article_places`). In a run of related headlines glued into one line
+(:func:`extractors.article_places.article_places`). In a run of related headlines glued into one line
 ("…Quý Mão 2023Vĩnh Phúc: Trao 245 Huy hiệu Đảng…") the place that opens each headline is read too.
 """
 
@@ -17,8 +17,9 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
+from extractors.article_places import article_places
 from extractors.clauses import glues, headline_runs
-from extractors.places import PlaceMention, article_places, find_places
+from extractors.places import PlaceMention, find_places
 from pipeline.article import Article
 from pipeline.sentences import sentences
 

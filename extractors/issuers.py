@@ -7,7 +7,7 @@ issuer too, named as that stage names it ("của Công an tỉnh" -> "Công an t
 reading that goes further (or, as far, names more) wins. The place a body belongs to is read from
 its own words when they are a gazetteer place ("HĐND tỉnh Vĩnh Phúc"; "UBND tỉnh Lò Văn Hùng" is
 a person, not a place) or, failing that, from the article's places
-(:func:`extractors.places.article_places`).
+(:func:`extractors.article_places.article_places`).
 
 Matching runs on an orthography-folded copy of the text ("uỷ" = "ủy", "khoá" = "khóa") of the same
 length, so offsets found in the folded copy point into the original text.
@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from extractors.article_places import article_places
 from extractors.datafiles import read_csv
-from extractors.places import ArticlePlaces, article_places, places_by_start
+from extractors.places import ArticlePlaces, places_by_start
 from extractors.unit_patterns import fold
 from extractors.units import unit_at
 
@@ -172,7 +173,7 @@ def place_after(text: str, pos: int) -> tuple[str, int] | None:
 
 class LazyPlaces(Mapping[str, str]):
     """The article's place at each issuer level (province, city, district, …), from
-    :func:`extractors.places.article_places`, worked out only when an issuer first needs one."""
+    :func:`extractors.article_places.article_places`, worked out only when an issuer first needs one."""
 
     def __init__(self, article: Any) -> None:
         self._article = article

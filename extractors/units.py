@@ -16,11 +16,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from extractors.article_places import article_places
 from extractors.bare_organs import may_stand_alone, organ_name, owner_of
 from extractors.places import (
     ArticlePlaces,
     PlaceMention,
-    article_places,
     find_places,
     kind_of_level_word,
     places_by_start,

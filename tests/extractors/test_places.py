@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.places import LEVEL_WORDS, article_places, find_places, fold, lookup
+from extractors.article_places import article_places
+from extractors.places import LEVEL_WORDS, find_places, fold, lookup
 from pipeline.article import Article
 
 
