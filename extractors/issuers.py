@@ -23,6 +23,7 @@ from typing import Any
 
 from extractors.article_places import article_places
 from extractors.datafiles import read_csv
+from extractors.place_tokens import beyond_the_bmp
 from extractors.places import ArticlePlaces, places_by_start
 from extractors.unit_patterns import fold
 from extractors.units import unit_at
@@ -48,15 +49,9 @@ def leading_matches(pattern: re.Pattern[str], first_words: tuple[str, ...], text
     lower-casing to it (:func:`_hiding_letters`); else the whole text is scanned."""
     lowered = text.lower()
     hiding = _hiding_letters(first_words)
-    if len(lowered) != len(text) or _beyond_bmp(text) or (hiding is not None and hiding.search(text)):
+    if len(lowered) != len(text) or beyond_the_bmp(text) or (hiding is not None and hiding.search(text)):
         return list(pattern.finditer(text))
     return matches_from(pattern, first_words, text, lowered)
-
-
-def _beyond_bmp(text: str) -> bool:
-    """``text`` holds a character beyond the Basic Multilingual Plane (two UTF-16 code units; the
-    encoding is much faster than a regex scan for them)."""
-    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
 def matches_from(pattern: re.Pattern[str], first_words: tuple[str, ...], text: str,
@@ -92,7 +87,7 @@ def _without_longer(words: tuple[str, ...]) -> tuple[str, ...]:
 def _hiding_letters(first_words: tuple[str, ...]) -> re.Pattern[str] | None:
     """Characters a case-insensitive match takes for a letter of ``first_words`` but that do not
     lower-case to it (checked in the Basic Multilingual Plane; characters beyond it are
-    :func:`_beyond_bmp`'s); None when there are none."""
+    :func:`extractors.place_tokens.beyond_the_bmp`'s); None when there are none."""
     letters = sorted(set("".join(first_words)))
     bmp = "".join(map(chr, range(0x10000)))
     alike = set(re.findall("[" + re.escape("".join(letters)) + "]", bmp, re.IGNORECASE))

@@ -72,7 +72,7 @@ class TokenReader:
         self._index: dict[int, int] = {}
         self._capitalised: list[Token] = []
         self.cuts: list[int] = []  # where a run-together "YênVĩnh" is cut (a capital after lower case)
-        if _beyond_the_bmp(text):
+        if beyond_the_bmp(text):
             self.listed = tokens(text)
             self._index = {t[0]: i for i, t in enumerate(self.listed)}
         else:
@@ -193,7 +193,7 @@ class TokenReader:
 _GAP_THEN_WORD = re.compile(r"\W*(\w*)")
 
 
-def _beyond_the_bmp(text: str) -> bool:
+def beyond_the_bmp(text: str) -> bool:
     """Some character of ``text`` lies beyond the Basic Multilingual Plane: UTF-16 takes two code
     units for it (a quicker test than a regex scan)."""
     return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)

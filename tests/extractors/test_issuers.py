@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.issuers import _beyond_bmp, _without_longer, leading_matches, matches_from
+from extractors.issuers import _without_longer, leading_matches, matches_from
 
 PATTERN = re.compile(r"(?<!\w)(?:Quyết\s+định|Nghị\s+quyết|Kế\s+hoạch|Kết\s+luận)(?!\w)", re.IGNORECASE)
 FIRST_WORDS = ("quyết", "nghị", "kế", "kết")
@@ -74,17 +74,3 @@ def test_issuers_matches_from_agrees_with_finditer_when_first_words_begin_others
 )
 def test_issuers_without_longer(words: tuple[str, ...], expected: tuple[str, ...]) -> None:
     assert _without_longer(words) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Kế hoạch", False),
-        ("", False),
-        ("\ud800 lẻ", False),  # a lone surrogate is one code unit
-        ("\U0001d400 Kế hoạch", True),
-        ("a\U00010000", True),
-    ],
-)
-def test_issuers_beyond_bmp(text: str, expected: bool) -> None:
-    assert _beyond_bmp(text) is expected

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.place_tokens import TokenReader, _beyond_the_bmp, tokens
+from extractors.place_tokens import TokenReader, beyond_the_bmp, tokens
 
 
 @pytest.mark.parametrize(
@@ -80,7 +80,8 @@ def test_place_tokens_reader_agrees_with_tokens_anywhere(parts: list[str]) -> No
 @pytest.mark.parametrize(
     ("text", "beyond"),
     [("", False), ("Vĩnh Phúc", False), ("ẞ\uffff", False), ("\ud800 lone surrogate", False),
-     ("a 𝐀", True), ("\U0010ffff", True), ("😀 Vĩnh Yên", True)],
+     ("Kế hoạch", False), ("a 𝐀", True), ("\U0010ffff", True), ("😀 Vĩnh Yên", True),
+     ("\U0001d400 Kế hoạch", True), ("a\U00010000", True)],
 )
 def test_place_tokens_beyond_the_bmp(text: str, beyond: bool) -> None:
-    assert _beyond_the_bmp(text) is beyond
+    assert beyond_the_bmp(text) is beyond
