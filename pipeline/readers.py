@@ -77,7 +77,7 @@ def _windows_1258(data: bytes) -> str | None:
 
 def _textual(text: str) -> bool:
     """Mostly printable characters: what a text file holds and a binary one does not."""
-    if "".join(text.split()).isprintable():
+    if text.replace("\n", "").isprintable() or "".join(text.split()).isprintable():
         return True  # all printable or white space (``split`` drops all of it), at C speed
     return sum(ch.isprintable() or ch.isspace() for ch in text) >= 0.98 * len(text)
 

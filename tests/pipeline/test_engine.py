@@ -222,6 +222,31 @@ def test_engine_default_partitions(n_files: int, n_workers: int, expected: int) 
     assert default_partitions(n_files, n_workers) == expected
 
 
+class _Opaque:
+    """A span attribute ``marshal`` cannot write."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Opaque)
+
+    __hash__ = object.__hash__
+
+
+@pytest.mark.parametrize("opaque_attr", [False, True], ids=["marshal", "pickle fallback"])
+def test_engine_encoded_results_come_back_in_order(sample_dir: Path, opaque_attr: bool) -> None:
+    arts = list(extract_all(iter_articles([sample_dir], [])))
+    if opaque_attr:
+        first = arts[0].spans["money"][0]
+        arts[0].spans["money"][0] = type(first)(first.start, first.end, first.text, {"odd": _Opaque()})
+    failure = Failure("broken.txt", "empty file")
+    blob = engine.encode_results([arts[0], failure, *arts[1:]])
+    assert blob[:1] == (b"P" if opaque_attr else b"M")
+    back = engine.decode_results(blob)
+    assert back[1] == failure
+    got = [back[0], *back[2:]]
+    assert [a.to_contract() for a in got] == [a.to_contract() for a in arts]
+    assert [a.spans for a in got] == [a.spans for a in arts]
+
+
 def test_engine_pack_unpack_gives_back_the_same_article(sample_dir: Path) -> None:
     for art in extract_all(iter_articles([sample_dir], [])):
         art.fetched_at = "2026-11-22T05:00:00Z"

@@ -70,6 +70,9 @@ def test_readers_json_without_text_is_refused(tmp_path):
     ("text", "textual"),
     [
         ("Thu ngân sách đạt 1.200 tỷ đồng.\n\tTăng 5%.\r\n", True),  # line breaks and tabs are text
+        ("Thu ngân sách.\n\nTăng 5%.\n", True),  # only "\n": the quickest check answers
+        ("Tăng 5%.\n" * 12 + "\x01", True),  # "\n" and one stray control character in 109
+        ("Tăng\n\x01\x02\x03", False),  # after the quick check fails, the count decides
         ("Hội nghị\u2028lần thứ 5\u3000khai mạc", True),  # Unicode line and ideographic spaces
         ("a" * 99 + "\x01", True),  # one stray control character in a hundred is tolerated
         ("a" * 40 + "\x01", False),  # one in forty is not
