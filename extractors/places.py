@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections import deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
 from functools import cache, lru_cache
 from itertools import repeat
 
@@ -133,7 +134,7 @@ def fold(token: str) -> str:
 
 
 def name_key(name: str) -> tuple[str, ...]:
-    return tuple(fold(t) for t in WORD.findall(name))
+    return tuple(map(fold, WORD.findall(name)))
 
 
 @cache
@@ -141,10 +142,7 @@ def gazetteer() -> dict[tuple[str, ...], tuple[Place, ...]]:
     """Short name key -> every place with that name (also keyed by the full official name)."""
     index: dict[tuple[str, ...], list[Place]] = {}
     keys: dict[str, tuple[str, ...]] = {}  # short name -> its key (many places share a name)
-    cols = ("name", "short", "level", "kind", "district", "province_old", "province_new",
-            "valid_from", "valid_until")
-    for row in read_csv("places.csv", ("name", "short", "level")):
-        place = Place(*map(row.get, cols, repeat("")))
+    for place in _places(read_csv("places.csv", ("name", "short", "level"))):
         if (key := keys.get(place.short)) is None:
             key = keys[place.short] = name_key(place.short)
         index.setdefault(key, []).append(place)
@@ -153,6 +151,17 @@ def gazetteer() -> dict[tuple[str, ...], tuple[Place, ...]]:
             targets = [p for p in index.get(name_key(row["short"]), []) if p.level == row["level"]]
             index.setdefault(name_key(row["alias"]), []).extend(targets)
     return {k: tuple(v) for k, v in index.items()}
+
+
+def _places(rows: Sequence[dict[str, str]]) -> list[Place]:
+    """A :class:`Place` of each row of places.csv ("" for a column it lacks): the same objects
+    ``Place(**row)`` makes, but built a field at a time for all rows by C loops (the slots'
+    descriptors set the fields of the frozen class as its ``__init__`` does)."""
+    places = list(map(object.__new__, repeat(Place, len(rows))))
+    for field in fields(Place):
+        values = map(dict.get, rows, repeat(field.name), repeat(""))
+        deque(map(getattr(Place, field.name).__set__, places, values), 0)
+    return places
 
 
 @cache

@@ -244,3 +244,18 @@ def test_places_article_places_from_all_or_some_mentions() -> None:
     assert article_places(art) == article_places(art, every) == article_places(art, list(every))
     assert article_places(art).local == "Yên Lạc"
     assert article_places(art, [m for m in every if m.name != "Yên Lạc"]).local == "Vĩnh Yên"
+
+
+def test_places_gazetteer_places_are_those_their_rows_make() -> None:
+    from itertools import repeat
+
+    from extractors.datafiles import read_csv
+    from extractors.places import Place, _places
+
+    rows = read_csv("places.csv", ("name", "short", "level"))[:50]
+    cols = ("name", "short", "level", "kind", "district", "province_old", "province_new", "valid_from",
+            "valid_until")
+    made = [Place(*map(row.get, cols, repeat(""))) for row in rows]
+    assert _places(rows) == made
+    one = Place("Xã A", "A", "commune", *[""] * 6)
+    assert _places([{"name": "Xã A", "short": "A", "level": "commune"}]) == [one]
