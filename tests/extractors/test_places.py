@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extractors.article_places import article_places
 from extractors.places import LEVEL_WORDS, find_places, fold, lookup
@@ -259,3 +261,22 @@ def test_places_gazetteer_places_are_those_their_rows_make() -> None:
     assert _places(rows) == made
     one = Place("Xã A", "A", "commune", *[""] * 6)
     assert _places([{"name": "Xã A", "short": "A", "level": "commune"}]) == [one]
+
+
+SYLLABLES = ["Vĩnh", "Yên", "Phúc", "Lạc", "Tam", "Dương", "Mai", "Sơn", "Hà", "Nội", "Nguyễn", "Văn", "Hòa",
+             "Hoà", "Bình", "PHÚC", "huyện ", "tỉnh ", "xã ", "phường ", "6", "ra", "yên"]
+
+
+@given(st.lists(st.sampled_from([*SYLLABLES, " ", " ", " ", "-", ", ", "(", ")", "\n"]), max_size=24))
+def test_places_find_places_reads_the_same_names_from_every_capitalised_token(parts: list[str]) -> None:
+    """The capital runs that are neither a name nor may go on into one are left out before the walk
+    (places._name_starts): the same names as walking from every capitalised token and number."""
+    from extractors import places
+    from extractors.place_tokens import TokenReader
+
+    text = "".join(parts)
+    every = (TokenReader(text), TokenReader(text).capitalised_or_numbers_after(places._LEVEL_WORD_LASTS))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(places, "_name_starts", lambda _: every)
+        expected = places._find_places.__wrapped__(text)
+    assert places._find_places.__wrapped__(text) == expected
