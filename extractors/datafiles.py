@@ -7,6 +7,7 @@ import io
 import json
 from collections.abc import Iterator, Sequence
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,14 @@ class ResourceError(ValueError):
 @cache
 def read_csv(name: str, required: Sequence[str]) -> tuple[dict[str, str], ...]:
     """Rows of ``resources/<name>`` as dicts; every ``required`` column must be present and non-empty."""
+    fieldnames, rows = read_csv_columns(name, required)
+    return tuple(dict(zip(fieldnames, row, strict=True)) for row in rows)
+
+
+@cache
+def read_csv_columns(name: str, required: Sequence[str]) -> tuple[tuple[str, ...], tuple[list[str], ...]]:
+    """The column names of ``resources/<name>`` and its rows as lists of values, one a column
+    (what :func:`read_csv` makes dicts of, without the dicts), checked as :func:`read_csv` says."""
     with (RESOURCES / name).open(encoding="utf-8", newline="") as fh:
         text = fh.read()
     reader = _records(text)
@@ -29,14 +38,13 @@ def read_csv(name: str, required: Sequence[str]) -> tuple[dict[str, str], ...]:
         raise ResourceError(f"{name}: missing columns {missing}")
     # a short row has "" in its last columns, a long row's extra values are left out (as
     # csv.DictReader reads them), and every value is stripped
-    width, pad = len(fieldnames), ("",) * len(fieldnames)
-    rows = [dict(zip(fieldnames, map(str.strip, row if len(row) >= width else [*row, *pad]), strict=False))
-            for row in reader if row]
-    for n, row in enumerate(rows, 2):
-        for c in required:
-            if not row[c]:
-                raise ResourceError(f"{name}:{n}: empty {c!r}")
-    return tuple(rows)
+    width, pad = len(fieldnames), [""] * len(fieldnames)
+    rows = [list(map(str.strip, row if len(row) == width else (row + pad)[:width])) for row in reader if row]
+    column = {c: i for i, c in enumerate(fieldnames)}  # the last of two columns of one name wins
+    if not all(all(map(itemgetter(column[c]), rows)) for c in required):
+        n, c = next((n, c) for n, row in enumerate(rows, 2) for c in required if not row[column[c]])
+        raise ResourceError(f"{name}:{n}: empty {c!r}")
+    return tuple(fieldnames), tuple(rows)
 
 
 def _records(text: str) -> Iterator[list[str]]:

@@ -24,8 +24,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from functools import cache, lru_cache
 from itertools import compress, count, repeat
+from operator import itemgetter
 
-from extractors.datafiles import read_csv
+from extractors.datafiles import read_csv, read_csv_columns
 from extractors.place_tokens import WORD, Token, TokenReader, beyond_the_bmp, capital_runs
 from extractors.unit_patterns import surnames
 
@@ -142,7 +143,7 @@ def gazetteer() -> dict[tuple[str, ...], tuple[Place, ...]]:
     """Short name key -> every place with that name (also keyed by the full official name)."""
     index: dict[tuple[str, ...], list[Place]] = {}
     keys: dict[str, tuple[str, ...]] = {}  # short name -> its key (many places share a name)
-    for place in _places(read_csv("places.csv", ("name", "short", "level"))):
+    for place in _places(*read_csv_columns("places.csv", ("name", "short", "level"))):
         if (key := keys.get(place.short)) is None:
             key = keys[place.short] = name_key(place.short)
         index.setdefault(key, []).append(place)
@@ -153,13 +154,14 @@ def gazetteer() -> dict[tuple[str, ...], tuple[Place, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def _places(rows: Sequence[dict[str, str]]) -> list[Place]:
-    """A :class:`Place` of each row of places.csv ("" for a column it lacks): the same objects
-    ``Place(**row)`` makes, but built a field at a time for all rows by C loops (the slots'
-    descriptors set the fields of the frozen class as its ``__init__`` does)."""
+def _places(columns: Sequence[str], rows: Sequence[list[str]]) -> list[Place]:
+    """A :class:`Place` of each row of places.csv, whose ``columns`` are named ("" for a field it
+    lacks): the objects ``Place(**dict(zip(columns, row)))`` makes, built a field at a time for all
+    rows by C loops (the slots' descriptors set the fields of the frozen class as its ``__init__``)."""
     places = list(map(object.__new__, repeat(Place, len(rows))))
+    column = {c: i for i, c in enumerate(columns)}  # the last of two columns of one name, as in a dict
     for field in fields(Place):
-        values = map(dict.get, rows, repeat(field.name), repeat(""))
+        values = map(itemgetter(column[field.name]), rows) if field.name in column else repeat("")
         deque(map(getattr(Place, field.name).__set__, places, values), 0)
     return places
 

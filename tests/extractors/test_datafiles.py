@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from extractors import datafiles
-from extractors.datafiles import ResourceError, read_csv
+from extractors.datafiles import ResourceError, read_csv, read_csv_columns
+
+
+def _forget() -> None:
+    read_csv.cache_clear()
+    read_csv_columns.cache_clear()
 
 
 def _dict_reader_rows(text: str) -> list[dict[str, str]]:
@@ -31,11 +36,11 @@ def test_datafiles_read_csv_reads_what_dict_reader_reads(text: str, tmp_path: Pa
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "t.csv").write_text(text, encoding="utf-8", newline="")
     monkeypatch.setattr(datafiles, "RESOURCES", tmp_path)
-    read_csv.cache_clear()
+    _forget()
     try:
         rows = read_csv("t.csv", ())
     finally:
-        read_csv.cache_clear()
+        _forget()
     assert list(rows) == _dict_reader_rows(text)
     assert [list(r) for r in rows] == [list(r) for r in _dict_reader_rows(text)]  # the same key order
 
@@ -46,6 +51,7 @@ def test_datafiles_read_csv_reads_what_dict_reader_reads(text: str, tmp_path: Pa
         ("a,b\n1,2\n", "missing columns ['c']"),
         ("a,b,c\n1,2,3\n1,,3\n", "t.csv:3: empty 'b'"),
         ("a,b,c\n1,2, \n", "t.csv:2: empty 'c'"),
+        ("a,b,c\n1,2,\n,2,3\n", "t.csv:2: empty 'c'"),  # the first empty value row by row
         ("", "missing columns ['a', 'b', 'c']"),
     ],
 )
@@ -53,9 +59,9 @@ def test_datafiles_read_csv_rejects_missing_and_empty_columns(text: str, message
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "t.csv").write_text(text, encoding="utf-8", newline="")
     monkeypatch.setattr(datafiles, "RESOURCES", tmp_path)
-    read_csv.cache_clear()
+    _forget()
     try:
         with pytest.raises(ResourceError, match=message.replace("[", r"\[").replace("]", r"\]")):
             read_csv("t.csv", ("a", "b", "c"))
     finally:
-        read_csv.cache_clear()
+        _forget()

@@ -251,16 +251,17 @@ def test_places_article_places_from_all_or_some_mentions() -> None:
 def test_places_gazetteer_places_are_those_their_rows_make() -> None:
     from itertools import repeat
 
-    from extractors.datafiles import read_csv
+    from extractors.datafiles import read_csv, read_csv_columns
     from extractors.places import Place, _places
 
-    rows = read_csv("places.csv", ("name", "short", "level"))[:50]
+    columns, rows = read_csv_columns("places.csv", ("name", "short", "level"))
     cols = ("name", "short", "level", "kind", "district", "province_old", "province_new", "valid_from",
             "valid_until")
-    made = [Place(*map(row.get, cols, repeat(""))) for row in rows]
-    assert _places(rows) == made
+    dicts = read_csv("places.csv", ("name", "short", "level"))
+    made = [Place(*map(row.get, cols, repeat(""))) for row in dicts]
+    assert _places(columns, rows) == made
     one = Place("Xã A", "A", "commune", *[""] * 6)
-    assert _places([{"name": "Xã A", "short": "A", "level": "commune"}]) == [one]
+    assert _places(("name", "short", "level"), [["Xã A", "A", "commune"]]) == [one]
 
 
 SYLLABLES = ["Vĩnh", "Yên", "Phúc", "Lạc", "Tam", "Dương", "Mai", "Sơn", "Hà", "Nội", "Nguyễn", "Văn", "Hòa",
