@@ -1,13 +1,16 @@
 """Word tokens for the place gazetteer's scan: offsets and words, with a run-together "YênVĩnh"
 (two headlines glued together by the page) cut in two; :class:`TokenReader` reads the same tokens
-only where a name may stand, without cutting up the whole text."""
+only where a name may stand, without cutting up the whole text, and :func:`capital_runs` finds
+the words that begin with a capital by one split."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, compress, count
+from operator import itemgetter, not_
+from typing import NamedTuple
 
 WORD = re.compile(r"\w+")
 NON_WORD = re.compile(r"(\W+)")  # what separates two words (kept by split)
@@ -71,6 +74,7 @@ class TokenReader:
         self._reversed: str | None = None
         self._index: dict[int, int] = {}
         self._capitalised: list[Token] = []
+        self._scanned = True  # _capitalised holds them all (a reader made by capital_runs: not yet)
         self.cuts: list[int] = []  # where a run-together "YênVĩnh" is cut (a capital after lower case)
         if beyond_the_bmp(text):
             self.listed = tokens(text)
@@ -78,6 +82,15 @@ class TokenReader:
         else:
             self._scan()
         self._cut_set = frozenset(self.cuts)
+
+    @classmethod
+    def _with_cuts(cls, text: str, cuts: list[int]) -> TokenReader:
+        """A reader of a text of the Basic Multilingual Plane whose ``cuts`` are known (what
+        :meth:`_scan` would find); it finds the capitalised tokens only if asked."""
+        reader = cls.__new__(cls)
+        reader.text, reader.listed, reader._reversed, reader._index = text, None, None, {}
+        reader._capitalised, reader._scanned, reader.cuts, reader._cut_set = [], False, cuts, frozenset(cuts)
+        return reader
 
     def _scan(self) -> None:
         """Finds the capitalised tokens and the cuts: every cut is a capital, and the first capital
@@ -115,13 +128,21 @@ class TokenReader:
             toks = self.listed
             return [t for i, t in enumerate(toks) if t[2][:1].isupper() or (
                 t[2].isdigit() and i > 0 and toks[i - 1][2].casefold() in words)]
+        if not self._scanned:  # the same cuts again, and the capitalised tokens
+            self._capitalised, self.cuts, self._scanned = [], [], True
+            self._scan()
+        numbers = self.numbers_after(words)
+        return sorted(self._capitalised + numbers) if numbers else self._capitalised
+
+    def numbers_after(self, words: frozenset[str]) -> list[Token]:
+        """The numbers that follow a token which case-folds to one of ``words``, in order."""
         numbers, last = [], len(self.text) - 1
         for m in _number_after_a_word_end(words).finditer(self._backwards()) if words else ():
             start = last - m.start()  # a word begins there (a gap comes before it)
             tok = self.token(start)
             if tok[2].isdigit() and (word := self.before(tok)) is not None and word[2].casefold() in words:
                 numbers.append(tok)
-        return sorted(self._capitalised + numbers) if numbers else self._capitalised
+        return numbers[::-1]
 
     def next_in_name(self, tok: Token, gap: re.Pattern[str]) -> Token | None:
         """The token after ``tok`` when ``gap`` matches all of what separates them and it begins
@@ -193,6 +214,61 @@ class TokenReader:
 _GAP_THEN_WORD = re.compile(r"\W*(\w*)")
 
 
+class CapitalRuns(NamedTuple):
+    """The capital runs of a text (what :meth:`TokenReader._scan` reads), found by one split."""
+
+    reader: TokenReader  # a reader of the text, with its cuts
+    starts: list[int]  # where each run begins
+    words: list[str]  # each run: a capital and the rest of its word
+    gaps: list[str]  # what follows each run, up to the next one (or the end of the text)
+    odd: list[int]  # the runs that are not a token: inside a word, or cut up
+    pieces: list[Token]  # the capitalised tokens of the odd runs, in order
+
+
+def capital_runs(text: str) -> CapitalRuns:
+    """The capital runs of a text of the Basic Multilingual Plane. Only the runs inside a word or
+    of mixed case after their first letter (where a word may be cut) are read one by one."""
+    reader = TokenReader._with_cuts(text, [])
+    parts = _capital_run_kept().split(text)  # gap, run, gap, run, …, gap
+    words, gaps = parts[1::2], parts[0::2]
+    starts = list(accumulate(map(len, parts[:-1]), initial=0))[1::2]
+    # what comes before each run ("" at the start of the text; a run ends a word, so a gap follows)
+    before = (gaps[0][-1:] or " ") + "".join(map(itemgetter(-1), gaps[1:-1]))
+    odd: list[int] = []
+    pieces: list[Token] = []
+    inside = {m.start() for m in _WORD_CHAR.finditer(before)} if words else set()
+    if inside or not all(map(_one_case.__getitem__, words)):
+        odd = sorted(inside.union(compress(count(), map(not_, map(_one_case.__getitem__, words)))))
+        for k in odd:
+            reader._inside_a_word(starts[k], words[k], k not in inside)
+        reader._cut_set = frozenset(reader.cuts)
+        pieces, reader._capitalised = reader._capitalised, []
+    return CapitalRuns(reader, starts, words, gaps[1:], odd, pieces)
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+class _OneCase(dict[str, bool]):
+    """Capital run -> it is one case after its first letter (:meth:`TokenReader._scan` cuts no such
+    run that begins a word); worked out once a run."""
+
+    def __missing__(self, run: str) -> bool:
+        one_case = run[1:].islower() or run.isupper()
+        if len(self) < 100_000:
+            self[run] = one_case
+        return one_case
+
+
+_one_case = _OneCase()
+
+
+@cache
+def _capital_run_kept() -> re.Pattern[str]:
+    """:func:`_capital_run` as a group: split keeps the runs."""
+    return re.compile(f"({_CAPITAL_RUN.format(_word_chars_that('isupper'))})")
+
+
 def beyond_the_bmp(text: str) -> bool:
     """Some character of ``text`` lies beyond the Basic Multilingual Plane: UTF-16 takes two code
     units for it (a quicker test than a regex scan)."""
@@ -220,7 +296,10 @@ def _word_chars_that(test: str) -> str:
 @cache
 def _capital_run() -> re.Pattern[str]:
     """A capital (as ``str.isupper`` tells it) and the rest of its word."""
-    return re.compile(f"[{_word_chars_that('isupper')}]\\w*")
+    return re.compile(_CAPITAL_RUN.format(_word_chars_that("isupper")))
+
+
+_CAPITAL_RUN = "[{}]\\w*"  # the capitals go in
 
 
 @cache
@@ -230,9 +309,9 @@ def _number_after_a_word_end(words: frozenset[str]) -> re.Pattern[str]:
     letter of the Basic Multilingual Plane folds to more than one character within such a word)."""
     letters = set("".join(words))
     folding_to: dict[str, list[str]] = {}  # a letter of theirs -> the characters that case-fold to it
-    for c, folded in zip(word_chars(), map(str.casefold, word_chars()), strict=True):
-        if folded in letters:
-            folding_to.setdefault(folded, []).append(c)
+    folds_to_a_letter = map(letters.__contains__, map(str.casefold, word_chars()))
+    for c in compress(word_chars(), folds_to_a_letter):  # (a C loop over the word characters)
+        folding_to.setdefault(c.casefold(), []).append(c)
     backwards = "|".join("".join(f"[{''.join(folding_to[c])}]" for c in word[::-1]) for word in sorted(words))
     return re.compile(f"[{_word_chars_that('isdigit')}]\\W+(?:{backwards})")
 

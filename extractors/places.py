@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections import deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
 from functools import cache, lru_cache
-from itertools import repeat
+from itertools import compress, count, repeat
+from operator import itemgetter
 
-from extractors.datafiles import read_csv
-from extractors.place_tokens import WORD, Token, TokenReader
+from extractors.datafiles import read_csv, read_csv_columns
+from extractors.place_tokens import WORD, Token, TokenReader, beyond_the_bmp, capital_runs
 from extractors.unit_patterns import surnames
 
 LEVELS = ("province", "district", "commune")
@@ -133,7 +135,7 @@ def fold(token: str) -> str:
 
 
 def name_key(name: str) -> tuple[str, ...]:
-    return tuple(fold(t) for t in WORD.findall(name))
+    return tuple(map(fold, WORD.findall(name)))
 
 
 @cache
@@ -141,10 +143,7 @@ def gazetteer() -> dict[tuple[str, ...], tuple[Place, ...]]:
     """Short name key -> every place with that name (also keyed by the full official name)."""
     index: dict[tuple[str, ...], list[Place]] = {}
     keys: dict[str, tuple[str, ...]] = {}  # short name -> its key (many places share a name)
-    cols = ("name", "short", "level", "kind", "district", "province_old", "province_new",
-            "valid_from", "valid_until")
-    for row in read_csv("places.csv", ("name", "short", "level")):
-        place = Place(*map(row.get, cols, repeat("")))
+    for place in _places(*read_csv_columns("places.csv", ("name", "short", "level"))):
         if (key := keys.get(place.short)) is None:
             key = keys[place.short] = name_key(place.short)
         index.setdefault(key, []).append(place)
@@ -153,6 +152,18 @@ def gazetteer() -> dict[tuple[str, ...], tuple[Place, ...]]:
             targets = [p for p in index.get(name_key(row["short"]), []) if p.level == row["level"]]
             index.setdefault(name_key(row["alias"]), []).extend(targets)
     return {k: tuple(v) for k, v in index.items()}
+
+
+def _places(columns: Sequence[str], rows: Sequence[list[str]]) -> list[Place]:
+    """A :class:`Place` of each row of places.csv, whose ``columns`` are named ("" for a field it
+    lacks): the objects ``Place(**dict(zip(columns, row)))`` makes, built a field at a time for all
+    rows by C loops (the slots' descriptors set the fields of the frozen class as its ``__init__``)."""
+    places = list(map(object.__new__, repeat(Place, len(rows))))
+    column = {c: i for i, c in enumerate(columns)}  # the last of two columns of one name, as in a dict
+    for field in fields(Place):
+        values = map(itemgetter(column[field.name]), rows) if field.name in column else repeat("")
+        deque(map(getattr(Place, field.name).__set__, places, values), 0)
+    return places
 
 
 @cache
@@ -249,11 +260,10 @@ def places_by_start(text: str) -> dict[int, PlaceMention]:
 def _find_places(text: str) -> tuple[PlaceMention, ...]:
     """Cached: units and officials both ask for the places of the same article."""
     index, guarded, prefixes, bare_keys = gazetteer(), needs_level_word(), _key_prefixes(), _bare_keys()
-    reader = TokenReader(text)
+    reader, starts = _name_starts(text)
     out: list[PlaceMention] = []
     free_from = 0  # where the text after the names found already begins
-    # a number ("Phường 6") is a name only after a level word (:func:`_mention`)
-    for tok in reader.capitalised_or_numbers_after(_LEVEL_WORD_LASTS):
+    for tok in starts:
         if tok[0] < free_from:
             continue
         # the keys a name from tok may have: a run of capitalised (or numeric) tokens joined by
@@ -262,7 +272,11 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
         while key in prefixes:
             if index.get(key):
                 keys.append(key)
-            if len(key) == MAX_NAME_TOKENS or (nxt := reader.next_in_name(name[-1], NAME_GAP)) is None:
+            # a quick test first: a gap must follow, and after one space no lower-case word
+            after = text[name[-1][1] : name[-1][1] + 2]
+            if len(key) == MAX_NAME_TOKENS or not (after[:1].isspace() or after[:1] == "-") or (
+                    after[0] == " " and after[1:].islower()) or (
+                    nxt := reader.next_in_name(name[-1], NAME_GAP)) is None:
                 break
             name.append(nxt)
             key = (*key, fold(nxt[2]))
@@ -279,6 +293,53 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
                 free_from = found.end
                 break
     return tuple(out)
+
+
+def _name_starts(text: str) -> tuple[TokenReader, list[Token]]:
+    """A reader of ``text`` and, in order, the tokens a name may begin with: capitalised ones, and
+    numbers after a level word ("Phường 6", :func:`_mention`), whose key begins a gazetteer key.
+    Of the capital runs that are a token, only those that are a name by themselves or may go on
+    into one (their kinds looked up in C for all of them at once)."""
+    starts_of = _starts()
+    if beyond_the_bmp(text):
+        reader = TokenReader(text)
+        return reader, [t for t in reader.capitalised_or_numbers_after(_LEVEL_WORD_LASTS) if starts_of[t[2]]]
+    reader, starts, words, gaps, odd, pieces = capital_runs(text)
+    kinds = list(map(starts_of.__getitem__, words))
+    prefixes, last, cut_up = _key_prefixes(), len(words) - 1, set(odd)
+    found = []
+    for k in compress(count(), kinds):
+        if k in cut_up:
+            continue
+        if kinds[k] == BEGINS_A_NAME:  # the name goes on after one space into the next run, or
+            gap = gaps[k]  # after any other gap of NAME_GAP's unless a lower-case word follows one space
+            if not (k < last and (k + 1 in cut_up or (fold(words[k]), fold(words[k + 1])) in prefixes)
+                    if gap == " " else (gap[:1].isspace() or gap[:1] == "-") and not (
+                        gap[:1] == " " and gap[1:2].islower())):
+                continue
+        found.append((starts[k], starts[k] + len(words[k]), words[k]))
+    extra = [t for t in pieces + reader.numbers_after(_LEVEL_WORD_LASTS) if starts_of[t[2]]]
+    return reader, sorted(found + extra) if extra else found
+
+
+NAMES, BEGINS_A_NAME = 1, 2  # what a token may be: a name by itself, or only its beginning
+
+
+class _Starts(dict[str, int]):
+    """Token -> :data:`NAMES` when its key is a name's, :data:`BEGINS_A_NAME` when it only begins
+    one, 0 otherwise (worked out once a token, like :func:`fold`)."""
+
+    def __missing__(self, word: str) -> int:
+        key = (fold(word),)
+        kind = NAMES if gazetteer().get(key) else BEGINS_A_NAME if key in _key_prefixes() else 0
+        if len(self) < 100_000:
+            self[word] = kind
+        return kind
+
+
+@cache
+def _starts() -> _Starts:
+    return _Starts()
 
 
 @cache

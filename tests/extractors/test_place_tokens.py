@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.place_tokens import TokenReader, beyond_the_bmp, tokens
+from extractors.place_tokens import TokenReader, beyond_the_bmp, capital_runs, tokens
 
 
 @pytest.mark.parametrize(
@@ -85,3 +85,45 @@ def test_place_tokens_reader_agrees_with_tokens_anywhere(parts: list[str]) -> No
 )
 def test_place_tokens_beyond_the_bmp(text: str, beyond: bool) -> None:
     assert beyond_the_bmp(text) is beyond
+
+
+def _runs_agree_with_the_reader(text: str) -> None:
+    if beyond_the_bmp(text):
+        return
+    reader, runs = TokenReader(text), capital_runs(text)
+    odd = set(runs.odd)
+    plain = [(a, a + len(w), w) for k, (a, w) in enumerate(zip(runs.starts, runs.words, strict=True))
+             if k not in odd]
+    assert sorted(plain + runs.pieces) == reader.capitalised_or_numbers_after(frozenset())
+    assert runs.reader.cuts == reader.cuts
+    ends = [*runs.starts[1:], len(text)][: len(runs.starts)]
+    assert [text[a + len(w) : b] for a, w, b in zip(runs.starts, runs.words, ends, strict=True)] == runs.gaps
+    assert runs.reader.capitalised_or_numbers_after(LEVEL_WORD_ENDS) == reader.capitalised_or_numbers_after(
+        LEVEL_WORD_ENDS)
+    for tok in tokens(text):
+        assert runs.reader.before(tok) == reader.before(tok)
+        assert runs.reader.next_in_name(tok, NAME_GAP) == reader.next_in_name(tok, NAME_GAP)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "huyện Yên Lạc",
+        "Tin Vĩnh PhúcYên Lạc ra quân",  # a glued headline: cut
+        "Quý Mão 2023Vĩnh Phúc: Trao 245 Huy hiệu",
+        "aB và xY: iPhone, eVN, HĐND, TP.HCM, kWh, 5G, a_B",
+        "PromaxVĩnh PhúcĐoàn",
+        "Vĩnh Phúc",  # a run at the start
+        "Quận. 1 và 10 hộ dân ở quận 3, PHƯỜNG  6 - Tp 2, xã ² và xã-①",
+        "",
+        "không có chữ hoa",
+    ],
+)
+def test_place_tokens_capital_runs_agree_with_the_reader(text: str) -> None:
+    _runs_agree_with_the_reader(text)
+
+
+@given(st.lists(st.sampled_from([*"aĂăYyênPhúcLạc2²_ -.,\n", "xã ", "Tp ", "phường ", "Vĩnh", "Yên"]),
+                max_size=30))
+def test_place_tokens_capital_runs_agree_with_the_reader_anywhere(parts: list[str]) -> None:
+    _runs_agree_with_the_reader("".join(parts))

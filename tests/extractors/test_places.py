@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extractors.article_places import article_places
 from extractors.places import LEVEL_WORDS, find_places, fold, lookup
@@ -244,3 +246,38 @@ def test_places_article_places_from_all_or_some_mentions() -> None:
     assert article_places(art) == article_places(art, every) == article_places(art, list(every))
     assert article_places(art).local == "Yên Lạc"
     assert article_places(art, [m for m in every if m.name != "Yên Lạc"]).local == "Vĩnh Yên"
+
+
+def test_places_gazetteer_places_are_those_their_rows_make() -> None:
+    from itertools import repeat
+
+    from extractors.datafiles import read_csv, read_csv_columns
+    from extractors.places import Place, _places
+
+    columns, rows = read_csv_columns("places.csv", ("name", "short", "level"))
+    cols = ("name", "short", "level", "kind", "district", "province_old", "province_new", "valid_from",
+            "valid_until")
+    dicts = read_csv("places.csv", ("name", "short", "level"))
+    made = [Place(*map(row.get, cols, repeat(""))) for row in dicts]
+    assert _places(columns, rows) == made
+    one = Place("Xã A", "A", "commune", *[""] * 6)
+    assert _places(("name", "short", "level"), [["Xã A", "A", "commune"]]) == [one]
+
+
+SYLLABLES = ["Vĩnh", "Yên", "Phúc", "Lạc", "Tam", "Dương", "Mai", "Sơn", "Hà", "Nội", "Nguyễn", "Văn", "Hòa",
+             "Hoà", "Bình", "PHÚC", "huyện ", "tỉnh ", "xã ", "phường ", "6", "ra", "yên"]
+
+
+@given(st.lists(st.sampled_from([*SYLLABLES, " ", " ", " ", "-", ", ", "(", ")", "\n"]), max_size=24))
+def test_places_find_places_reads_the_same_names_from_every_capitalised_token(parts: list[str]) -> None:
+    """The capital runs that are neither a name nor may go on into one are left out before the walk
+    (places._name_starts): the same names as walking from every capitalised token and number."""
+    from extractors import places
+    from extractors.place_tokens import TokenReader
+
+    text = "".join(parts)
+    every = (TokenReader(text), TokenReader(text).capitalised_or_numbers_after(places._LEVEL_WORD_LASTS))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(places, "_name_starts", lambda _: every)
+        expected = places._find_places.__wrapped__(text)
+    assert places._find_places.__wrapped__(text) == expected
