@@ -151,36 +151,32 @@ def capitalised_runs(text: str) -> tuple[tuple[int, int], ...]:
 
 def find_names(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Person-name candidates: capitalised syllables from a family name, outside ``blocked`` spans."""
-    inside = bytearray(len(text) + 1)
-    for a, b in blocked:
-        inside[a:b] = b"\x01" * (b - a)
+    inside = mask(text, blocked)
     out: list[tuple[int, int]] = []
-    run: list[re.Match[str]] = []
     family_names = surnames()
-
-    def flush() -> None:
-        start = next((i for i, t in enumerate(run) if t.group() in family_names), None)
-        if start is not None and 2 <= len(run) - start <= MAX_NAME:
-            out.append((run[start].start(), run[-1].end()))
-        run.clear()
-
     for a, b in capitalised_runs(text):
-        if family_names.isdisjoint(text[a:b].split(" ")[:-1]):
+        # the run's syllables, joined by single spaces (those MAYBE_CAPITALISED finds in it)
+        words = text[a:b].split(" ")
+        if family_names.isdisjoint(words[:-1]):
             continue  # a name is a family name and more: no syllable but the last of the run begins one
-        for tok in MAYBE_CAPITALISED.finditer(text, a, b):
-            word = tok.group()
+        # a group: title-case syllables outside ``blocked`` in a row; a name from its first family name
+        pos, count, first_family, end = a, 0, -1, a
+        for word in (*words, ""):
             if "'" in word or "’" in word:
                 titlecase = _is_titlecase(word)
             else:  # not "中" nor "ǅa"
-                titlecase = word[0].isupper() and (len(word) == 1 or word[1:].islower())
-            if titlecase and not inside[tok.start()]:
-                run.append(tok)
-            elif run:
-                flush()
-        if run:
-            flush()
+                titlecase = word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+            if titlecase and not inside[pos]:
+                if first_family < 0 and word in family_names:
+                    first_family, count = pos, 0
+                count += 1
+                end = pos + len(word)
+            else:
+                if first_family >= 0 and 2 <= count <= MAX_NAME:
+                    out.append((first_family, end))
+                first_family, count = -1, 0
+            pos += len(word) + 1
     return out
-
 
 
 def parse_title(ctx: Context, pos: int) -> Title | None:
@@ -344,7 +340,8 @@ def unsure_candidates(
     """
     text = ctx.text
     out: list[Found] = []
-    masked = mask(text, [*blocked, *(n for n, _ in found), *namesakes])
+    inside = mask(text, blocked)
+    masked = mask(text, [*(n for n, _ in found), *namesakes], inside)
     for run in unsure_runs(text, masked, MAX_NAME, capitalised_runs(text)):
         written = text[run[0] : run[1]]
         if lookup(written) or not_a_name(written) or after_level_word(text, run[0]):
@@ -352,7 +349,6 @@ def unsure_candidates(
         title = title_for(ctx, run)
         if title is not None and not title.rank_only:
             out.append((run, title))
-    inside = mask(text, blocked)
     for (start, end), title in found:
         longer = words_before(text, start, inside)
         written = text[longer:end]

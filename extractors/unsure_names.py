@@ -51,9 +51,9 @@ def after_level_word(text: str, pos: int) -> bool:
     return LEVEL_BEFORE.search(text[max(0, pos - 12) : pos]) is not None
 
 
-def mask(text: str, spans: list[tuple[int, int]]) -> bytearray:
-    """One byte per character of ``text``: 1 inside one of ``spans``."""
-    inside = bytearray(len(text) + 1)
+def mask(text: str, spans: list[tuple[int, int]], also: bytearray | None = None) -> bytearray:
+    """One byte per character of ``text``: 1 inside one of ``spans`` (or of the mask ``also``)."""
+    inside = bytearray(len(text) + 1) if also is None else bytearray(also)
     for a, b in spans:
         inside[a:b] = b"\x01" * (b - a)
     return inside
@@ -67,8 +67,10 @@ def unsure_runs(text: str, inside: bytearray, max_words: int,
     syllables of :func:`extractors.officials.capitalised_runs`), looked in instead of the whole text
     (with the character after each span, which tells whether a word ends there)."""
     out: list[tuple[int, int]] = []
+    # (a span masked from end to end holds no run: every word of it starts inside)
     runs = CAPITALISED_RUN.finditer(text) if within is None else (
-        run for a, b in within for run in CAPITALISED_RUN.finditer(text, a, b + 1))
+        run for a, b in within if inside.find(0, a, b) >= 0
+        for run in CAPITALISED_RUN.finditer(text, a, b + 1))
     for run in runs:
         # the run's words are joined by single spaces: a group of them, by its first start, its
         # last end and its length
