@@ -30,7 +30,8 @@ from functools import cache, lru_cache
 
 from extractors.datafiles import read_csv
 from extractors.places import PlaceMention, find_places, lookup
-from extractors.unit_patterns import LEVEL_WORD, expand, fold, head_regex, surnames
+from extractors.unit_patterns import LEVEL_WORD, expand_in, fold, head_regex, surnames
+from extractors.unit_patterns import expand as expand  # others read titles with it
 from extractors.units import extract as extract_units
 from extractors.unsure_names import (
     LOWER_LETTERS,
@@ -366,7 +367,7 @@ def build(article: Article, found: list[Found], text: str | None = None) -> list
         written = text[title.start : title.end]
         spans.append(article.span(
             start, end,
-            title=expand(written),
+            title=expand_in(text, written),
             unit=title.unit.get("name") if title.unit is not None else None,
         ))
     return spans

@@ -240,4 +240,20 @@ def expand(text: str) -> str:
     return " ".join(out.split())  # runs of white space as one space, none at the ends
 
 
+@lru_cache(maxsize=8)
+def _expanded_in(text: str) -> dict[str, str]:
+    """What :func:`expand` gave for names written in the article ``text`` (one dict per article)."""
+    return {}
+
+
+def expand_in(text: str, written: str) -> str:
+    """:func:`expand` of ``written``, a name written in the article ``text``: an article names the
+    same units and posts again and again, so each is expanded once per article."""
+    expanded = _expanded_in(text)
+    name = expanded.get(written)
+    if name is None:
+        name = expanded[written] = expand(written)
+    return name
+
+
 _CITY_GLUED = re.compile(r"(thành phố)\.?(?=[^\W\d_])")
