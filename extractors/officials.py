@@ -47,8 +47,13 @@ from pipeline.article import Article, Span
 SYLLABLE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # "K'Ré" is one syllable of "Điểu K'Ré"
 # the syllables of SYLLABLE.finditer that may be capitalised: those that do not begin lower case
 # (the others only end a run of names, as the gap before the next one does)
+# (the common characters that are no letters, listed as well: the regex engine finds those in the
+# class's table, and skips them faster than it tests the categories)
+_NO_LETTERS = " \n\t,.;:()[]0123456789-–—“”\"'‘’…/%+"
+assert re.fullmatch(r"[\W\d]*", _NO_LETTERS)  # listing them changes nothing
 MAYBE_CAPITALISED = re.compile(  # the first letter first: the regex engine skips to it quickly
-    rf"[^\W\d_{LOWER_LETTERS}](?<![^\W\d_].)(?<![^\W\d_]['’].)[^\W\d_]*(?:['’][^\W\d_]+)*"
+    rf"[^{re.escape(_NO_LETTERS)}\W\d_{LOWER_LETTERS}](?<![^\W\d_].)(?<![^\W\d_]['’].)"
+    r"[^\W\d_]*(?:['’][^\W\d_]+)*"
 )
 # two or more of them joined by single spaces: a lone one is never a name
 MAYBE_CAPITALISED_RUN = re.compile(rf"{MAYBE_CAPITALISED.pattern}(?: {MAYBE_CAPITALISED.pattern})+")
