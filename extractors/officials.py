@@ -91,6 +91,8 @@ class Context:
     place_at: dict[int, PlaceMention]
     unit_starts: tuple[int, ...] = ()  # sorted
     titles: dict[int, Title | None] = field(default_factory=dict, compare=False, repr=False)  # parsed
+    # the title found before each place a name starts (or a list's colon), as title_before found it
+    titles_before: dict[int, Title | None] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, text: str, units: list[Span], places: list[PlaceMention]) -> Context:
@@ -245,7 +247,15 @@ def main_body(bodies: list[tuple[str, Span]]) -> Span | None:
 
 
 def title_before(ctx: Context, name_start: int) -> Title | None:
-    """The title chain that ends right before the name (the earliest start that reaches it)."""
+    """The title chain that ends right before the name (the earliest start that reaches it).
+
+    Remembered in ``ctx``: the names of a list look for the title of the list before its colon."""
+    if name_start not in ctx.titles_before:
+        ctx.titles_before[name_start] = _title_before(ctx, name_start)
+    return ctx.titles_before[name_start]
+
+
+def _title_before(ctx: Context, name_start: int) -> Title | None:
     text = ctx.text
     window_start = max(0, name_start - 160)
     line_start = text.rfind("\n", 0, name_start) + 1
