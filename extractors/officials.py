@@ -36,6 +36,7 @@ from extractors.units import extract as extract_units
 from extractors.unsure_names import (
     LOWER_LETTERS,
     after_level_word,
+    char_class,
     mask,
     ner_people,
     not_a_name,
@@ -52,7 +53,7 @@ SYLLABLE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # "K'Ré" is one syllab
 _NO_LETTERS = " \n\t,.;:()[]0123456789-–—“”\"'‘’…/%+"
 assert re.fullmatch(r"[\W\d]*", _NO_LETTERS)  # listing them changes nothing
 MAYBE_CAPITALISED = re.compile(  # the first letter first: the regex engine skips to it quickly
-    rf"[^{re.escape(_NO_LETTERS)}\W\d_{LOWER_LETTERS}](?<![^\W\d_].)(?<![^\W\d_]['’].)"
+    rf"[^{re.escape(_NO_LETTERS)}\W\d_{char_class(LOWER_LETTERS)}](?<![^\W\d_].)(?<![^\W\d_]['’].)"
     r"[^\W\d_]*(?:['’][^\W\d_]+)*"
 )
 # two or more of them joined by single spaces: a lone one is never a name

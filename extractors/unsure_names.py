@@ -21,9 +21,25 @@ from pipeline.sentences import sentences
 # a word of an unsure name is title case and may carry an apostrophe: "K'Ré", "H'Yim"
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
 LOWER_LETTERS = "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.islower() and c.isalpha())
+
+
+def char_class(chars: str) -> str:
+    """The body of a regex class of ``chars`` (in order), runs of consecutive characters as ranges:
+    a shorter pattern, faster to compile."""
+    out, i = [], 0
+    while i < len(chars):
+        j = i
+        while j + 1 < len(chars) and ord(chars[j + 1]) == ord(chars[j]) + 1:
+            j += 1
+        out.append(re.escape(chars[i]) + (f"-{re.escape(chars[j])}" if j > i else ""))
+        i = j + 1
+    return "".join(out)
+
+
+_UPPER_CLASS, _LOWER_CLASS = char_class(_UPPER), char_class(LOWER_LETTERS)
 # (the capital is matched before the look back at the character before it: the engine skips to capitals)
 NAME_WORD = re.compile(
-    rf"[{_UPPER}](?<![\w'’].)[{LOWER_LETTERS}]*(?:['’][{_UPPER}][{LOWER_LETTERS}]*)*(?![\w'’])"
+    rf"[{_UPPER_CLASS}](?<![\w'’].)[{_LOWER_CLASS}]*(?:['’][{_UPPER_CLASS}][{_LOWER_CLASS}]*)*(?![\w'’])"
 )
 CAPITALISED_RUN = re.compile(rf"{NAME_WORD.pattern}(?: {NAME_WORD.pattern})+")
 WORDS_BEFORE = re.compile(rf"(?:{NAME_WORD.pattern} )+$")
