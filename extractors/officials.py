@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from extractors.datafiles import read_csv
-from extractors.places import PlaceMention, find_places, lookup
+from extractors.places import Place, PlaceMention, find_places, lookup
 from extractors.unit_patterns import LEVEL_WORD, expand_in, fold, head_regex, surnames
 from extractors.unit_patterns import expand as expand  # others read titles with it
 from extractors.units import extract as extract_units
@@ -48,8 +48,7 @@ from pipeline.article import Article, Span
 SYLLABLE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # "K'Ré" is one syllable of "Điểu K'Ré"
 # the syllables of SYLLABLE.finditer that may be capitalised: those that do not begin lower case
 # (the others only end a run of names, as the gap before the next one does)
-# (the common characters that are no letters, listed as well: the regex engine finds those in the
-# class's table, and skips them faster than it tests the categories)
+# (common non-letters listed too: the engine finds them in the class's table before testing categories)
 _NO_LETTERS = " \n\t,.;:()[]0123456789-–—“”\"'‘’…/%+"
 assert re.fullmatch(r"[\W\d]*", _NO_LETTERS)  # listing them changes nothing
 MAYBE_CAPITALISED = re.compile(  # the first letter first: the regex engine skips to it quickly
@@ -92,8 +91,13 @@ class Context:
     place_at: dict[int, PlaceMention]
     unit_starts: tuple[int, ...] = ()  # sorted
     titles: dict[int, Title | None] = field(default_factory=dict, compare=False, repr=False)  # parsed
-    # the title found before each place a name starts (or a list's colon), as title_before found it
     titles_before: dict[int, Title | None] = field(default_factory=dict, compare=False, repr=False)
+    places_named: dict[str, list[Place]] = field(default_factory=dict, compare=False, repr=False)  # lookups
+
+    def lookup(self, written: str) -> list[Place]:  # extractors.places.lookup, once per name written
+        if written not in self.places_named:
+            self.places_named[written] = lookup(written)
+        return self.places_named[written]
 
     @classmethod
     def of(cls, text: str, units: list[Span], places: list[PlaceMention]) -> Context:
@@ -153,8 +157,7 @@ def _is_titlecase(word: str) -> bool:
 @lru_cache(maxsize=8)
 def capitalised_runs(text: str) -> tuple[tuple[int, int], ...]:
     """Where :data:`MAYBE_CAPITALISED_RUN` matches: every run of two or more syllables that may be
-    capitalised, joined by single spaces, as long as it goes (cached: names and unsure runs are
-    looked for in these)."""
+    capitalised, joined by single spaces, as long as it goes (cached: names and unsure runs are in these)."""
     return tuple(m.span() for m in MAYBE_CAPITALISED_RUN.finditer(text))
 
 
@@ -168,8 +171,7 @@ def find_names(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int
         words = text[a:b].split(" ")
         if family_names.isdisjoint(words[:-1]):
             continue  # a name is a family name and more: no syllable but the last of the run begins one
-        # a group: title-case syllables outside ``blocked`` in a row; a name from its first family name
-        pos, count, first_family, end = a, 0, -1, a
+        pos, count, first_family, end = a, 0, -1, a  # a group: title-case syllables outside ``blocked``
         for word in (*words, ""):
             if "'" in word or "’" in word:
                 titlecase = _is_titlecase(word)
@@ -326,7 +328,7 @@ def match_rules(
     untitled = []
     namesakes = []
     for name in find_names(text, blocked):
-        if any(p.level == "province" for p in lookup(text[name[0] : name[1]])):
+        if any(p.level == "province" for p in ctx.lookup(text[name[0] : name[1]])):
             namesakes.append(name)
             continue  # "Chủ tịch Hồ Chí Minh": the city's namesake, not a post-holder
         title = title_for(ctx, name)
@@ -361,7 +363,7 @@ def unsure_candidates(
     masked = mask(text, [*(n for n, _ in found), *namesakes], inside)
     for run in unsure_runs(text, masked, MAX_NAME, capitalised_runs(text)):
         written = text[run[0] : run[1]]
-        if lookup(written) or not_a_name(written) or after_level_word(text, run[0]):
+        if ctx.lookup(written) or not_a_name(written) or after_level_word(text, run[0]):
             continue
         title = title_for(ctx, run)
         if title is not None and not title.rank_only:
@@ -369,7 +371,7 @@ def unsure_candidates(
     for (start, end), title in found:
         longer = words_before(text, start, inside)
         written = text[longer:end]
-        if longer == start or len(written.split()) > MAX_NAME or lookup(written) or not_a_name(written):
+        if longer == start or len(written.split()) > MAX_NAME or ctx.lookup(written) or not_a_name(written):
             continue
         out.append(((longer, end), title))
     return out
