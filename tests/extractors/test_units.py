@@ -446,3 +446,15 @@ def test_head_regex_tries_surfaces_longest_first(text: str, pos: int, expected: 
 
     found = head_regex().match(text, pos)
     assert (found.group() if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["UBND tỉnh", "BTV Tỉnh ủy", "Ban Thường vụ (BTV) Thành ủy", "TP.HCM", "Sở Tài chính", ""],
+)
+def test_expand_in_gives_what_expand_gives(written: str) -> None:
+    from extractors.unit_patterns import expand_in
+
+    text = f"Bài viết về {written}."
+    assert expand_in(text, written) == expand(written)
+    assert expand_in(text, written) == expand(written)  # remembered for the article
