@@ -298,6 +298,7 @@ def build(article: Article, matches: list[UnitMatch], places: ArticlePlaces,
     named = {id(u): n for u in matches if u.style != ALONE and (n := unit_name(u, text, places))}
     others = [(u.start, u.end, u.kind, named[id(u)]) for u in matches if id(u) in named]
     spans: list[Span] = []
+    names: list[str] = []  # the spans' names, in order
     for unit in matches:
         if unit.style == ALONE:  # "Ủy viên Ban Thường vụ, Chủ nhiệm UBKT Huyện ủy Tam Đảo"
             owner = owner_of(text, unit.start, others, places)
@@ -308,8 +309,10 @@ def build(article: Article, matches: list[UnitMatch], places: ArticlePlaces,
             continue
         if not unit.tail and name == expand_in(text, unit.written or text[unit.start : unit.end]):
             # a short form of a body named in full earlier: "Ban Chỉ đạo" after "Ban Chỉ đạo … tỉnh X"
-            name = next((s.get("name") for s in spans[::-1] if s.get("name").startswith(name + " ")), name)
+            longer = name + " "
+            name = next((n for n in reversed(names) if n.startswith(longer)), name)
         spans.append(article.span(unit.start, unit.end, name=name, kind=unit.kind))
+        names.append(name)
     return spans
 
 
