@@ -29,12 +29,14 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from extractors.datafiles import read_csv
-from extractors.places import PlaceMention, find_places, lookup
-from extractors.unit_patterns import LEVEL_WORD, expand, fold, head_regex, surnames
+from extractors.places import Place, PlaceMention, find_places, lookup
+from extractors.unit_patterns import LEVEL_WORD, expand_in, fold, head_regex, surnames
+from extractors.unit_patterns import expand as expand  # others read titles with it
 from extractors.units import extract as extract_units
 from extractors.unsure_names import (
     LOWER_LETTERS,
     after_level_word,
+    char_class,
     mask,
     ner_people,
     not_a_name,
@@ -46,8 +48,12 @@ from pipeline.article import Article, Span
 SYLLABLE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # "K'Ré" is one syllable of "Điểu K'Ré"
 # the syllables of SYLLABLE.finditer that may be capitalised: those that do not begin lower case
 # (the others only end a run of names, as the gap before the next one does)
+# (common non-letters listed too: the engine finds them in the class's table before testing categories)
+_NO_LETTERS = " \n\t,.;:()[]0123456789-–—“”\"'‘’…/%+"
+assert re.fullmatch(r"[\W\d]*", _NO_LETTERS)  # listing them changes nothing
 MAYBE_CAPITALISED = re.compile(  # the first letter first: the regex engine skips to it quickly
-    rf"[^\W\d_{LOWER_LETTERS}](?<![^\W\d_].)(?<![^\W\d_]['’].)[^\W\d_]*(?:['’][^\W\d_]+)*"
+    rf"[^{re.escape(_NO_LETTERS)}\W\d_{char_class(LOWER_LETTERS)}](?<![^\W\d_].)(?<![^\W\d_]['’].)"
+    r"[^\W\d_]*(?:['’][^\W\d_]+)*"
 )
 # two or more of them joined by single spaces: a lone one is never a name
 MAYBE_CAPITALISED_RUN = re.compile(rf"{MAYBE_CAPITALISED.pattern}(?: {MAYBE_CAPITALISED.pattern})+")
@@ -85,6 +91,13 @@ class Context:
     place_at: dict[int, PlaceMention]
     unit_starts: tuple[int, ...] = ()  # sorted
     titles: dict[int, Title | None] = field(default_factory=dict, compare=False, repr=False)  # parsed
+    titles_before: dict[int, Title | None] = field(default_factory=dict, compare=False, repr=False)
+    places_named: dict[str, list[Place]] = field(default_factory=dict, compare=False, repr=False)  # lookups
+
+    def lookup(self, written: str) -> list[Place]:  # extractors.places.lookup, once per name written
+        if written not in self.places_named:
+            self.places_named[written] = lookup(written)
+        return self.places_named[written]
 
     @classmethod
     def of(cls, text: str, units: list[Span], places: list[PlaceMention]) -> Context:
@@ -144,43 +157,37 @@ def _is_titlecase(word: str) -> bool:
 @lru_cache(maxsize=8)
 def capitalised_runs(text: str) -> tuple[tuple[int, int], ...]:
     """Where :data:`MAYBE_CAPITALISED_RUN` matches: every run of two or more syllables that may be
-    capitalised, joined by single spaces, as long as it goes (cached: names and unsure runs are
-    looked for in these)."""
+    capitalised, joined by single spaces, as long as it goes (cached: names and unsure runs are in these)."""
     return tuple(m.span() for m in MAYBE_CAPITALISED_RUN.finditer(text))
 
 
 def find_names(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Person-name candidates: capitalised syllables from a family name, outside ``blocked`` spans."""
-    inside = bytearray(len(text) + 1)
-    for a, b in blocked:
-        inside[a:b] = b"\x01" * (b - a)
+    inside = mask(text, blocked)
     out: list[tuple[int, int]] = []
-    run: list[re.Match[str]] = []
     family_names = surnames()
-
-    def flush() -> None:
-        start = next((i for i, t in enumerate(run) if t.group() in family_names), None)
-        if start is not None and 2 <= len(run) - start <= MAX_NAME:
-            out.append((run[start].start(), run[-1].end()))
-        run.clear()
-
     for a, b in capitalised_runs(text):
-        if family_names.isdisjoint(text[a:b].split(" ")[:-1]):
+        # the run's syllables, joined by single spaces (those MAYBE_CAPITALISED finds in it)
+        words = text[a:b].split(" ")
+        if family_names.isdisjoint(words[:-1]):
             continue  # a name is a family name and more: no syllable but the last of the run begins one
-        for tok in MAYBE_CAPITALISED.finditer(text, a, b):
-            word = tok.group()
+        pos, count, first_family, end = a, 0, -1, a  # a group: title-case syllables outside ``blocked``
+        for word in (*words, ""):
             if "'" in word or "’" in word:
                 titlecase = _is_titlecase(word)
             else:  # not "中" nor "ǅa"
-                titlecase = word[0].isupper() and (len(word) == 1 or word[1:].islower())
-            if titlecase and not inside[tok.start()]:
-                run.append(tok)
-            elif run:
-                flush()
-        if run:
-            flush()
+                titlecase = word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+            if titlecase and not inside[pos]:
+                if first_family < 0 and word in family_names:
+                    first_family, count = pos, 0
+                count += 1
+                end = pos + len(word)
+            else:
+                if first_family >= 0 and 2 <= count <= MAX_NAME:
+                    out.append((first_family, end))
+                first_family, count = -1, 0
+            pos += len(word) + 1
     return out
-
 
 
 def parse_title(ctx: Context, pos: int) -> Title | None:
@@ -243,7 +250,15 @@ def main_body(bodies: list[tuple[str, Span]]) -> Span | None:
 
 
 def title_before(ctx: Context, name_start: int) -> Title | None:
-    """The title chain that ends right before the name (the earliest start that reaches it)."""
+    """The title chain that ends right before the name (the earliest start that reaches it).
+
+    Remembered in ``ctx``: the names of a list look for the title of the list before its colon."""
+    if name_start not in ctx.titles_before:
+        ctx.titles_before[name_start] = _title_before(ctx, name_start)
+    return ctx.titles_before[name_start]
+
+
+def _title_before(ctx: Context, name_start: int) -> Title | None:
     text = ctx.text
     window_start = max(0, name_start - 160)
     line_start = text.rfind("\n", 0, name_start) + 1
@@ -313,7 +328,7 @@ def match_rules(
     untitled = []
     namesakes = []
     for name in find_names(text, blocked):
-        if any(p.level == "province" for p in lookup(text[name[0] : name[1]])):
+        if any(p.level == "province" for p in ctx.lookup(text[name[0] : name[1]])):
             namesakes.append(name)
             continue  # "Chủ tịch Hồ Chí Minh": the city's namesake, not a post-holder
         title = title_for(ctx, name)
@@ -344,19 +359,19 @@ def unsure_candidates(
     """
     text = ctx.text
     out: list[Found] = []
-    masked = mask(text, [*blocked, *(n for n, _ in found), *namesakes])
+    inside = mask(text, blocked)
+    masked = mask(text, [*(n for n, _ in found), *namesakes], inside)
     for run in unsure_runs(text, masked, MAX_NAME, capitalised_runs(text)):
         written = text[run[0] : run[1]]
-        if lookup(written) or not_a_name(written) or after_level_word(text, run[0]):
+        if ctx.lookup(written) or not_a_name(written) or after_level_word(text, run[0]):
             continue
         title = title_for(ctx, run)
         if title is not None and not title.rank_only:
             out.append((run, title))
-    inside = mask(text, blocked)
     for (start, end), title in found:
         longer = words_before(text, start, inside)
         written = text[longer:end]
-        if longer == start or len(written.split()) > MAX_NAME or lookup(written) or not_a_name(written):
+        if longer == start or len(written.split()) > MAX_NAME or ctx.lookup(written) or not_a_name(written):
             continue
         out.append(((longer, end), title))
     return out
@@ -370,7 +385,7 @@ def build(article: Article, found: list[Found], text: str | None = None) -> list
         written = text[title.start : title.end]
         spans.append(article.span(
             start, end,
-            title=expand(written),
+            title=expand_in(text, written),
             unit=title.unit.get("name") if title.unit is not None else None,
         ))
     return spans

@@ -7,6 +7,7 @@ Used by :mod:`extractors.units`; the stop words are ``name_stop`` rows of ``reso
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import takewhile
 
 from extractors.places import lookup
@@ -18,14 +19,16 @@ _BLANKS = re.compile(r"[ \t]+")
 
 
 def _tokens(text: str, pos: int, limit: int = 16) -> list[re.Match[str]]:
-    """Word tokens from ``pos`` up to punctuation or a line break."""
-    out: list[re.Match[str]] = []
-    for tok in TOKEN.finditer(text, pos):
-        if not _BLANKS.fullmatch(text, pos, tok.start()) or len(out) >= limit:
-            break
-        out.append(tok)
-        pos = tok.end()
-    return out
+    """Word tokens from ``pos`` up to punctuation or a line break (at most ``limit``), each after
+    blanks: where the run of them ends, one regex finds; the tokens are those of the run."""
+    run = _token_run(limit).match(text, pos) if limit > 0 else None
+    return list(TOKEN.finditer(text, pos, run.end())) if run else []
+
+
+@cache
+def _token_run(limit: int) -> re.Pattern[str]:
+    """Up to ``limit`` tokens of :data:`TOKEN`, each after blanks."""
+    return re.compile(rf"(?:{_BLANKS.pattern}(?:{TOKEN.pattern})){{1,{limit}}}")
 
 
 def described_end(text: str, pos: int, limit: int = 14) -> int | None:
@@ -71,6 +74,9 @@ def _is_cap(word: str) -> bool:
 
 def named_end(text: str, pos: int) -> int | None:
     """End of a body's name: capitalised words, each with at most one lower-case syllable ("Nhà báo")."""
+    first = _FIRST_TOKEN.match(text, pos)
+    if first is None or not (first.group(1)[:1].isupper() or first.group(1).isdigit()):
+        return None  # the name begins with a capitalised word or a number, or there is none
     toks = _tokens(text, pos)
     end, lower_run = None, 0
     for i, tok in enumerate(toks):
@@ -88,6 +94,9 @@ def named_end(text: str, pos: int) -> int | None:
         else:
             break
     return end
+
+
+_FIRST_TOKEN = re.compile(rf"{_BLANKS.pattern}({TOKEN.pattern})")
 
 
 def _starts_person_name(toks: list[re.Match[str]], i: int) -> bool:

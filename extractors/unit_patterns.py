@@ -116,8 +116,8 @@ def _short_forms(surface: str) -> list[str]:
     found, todo = [surface], [surface]
     while todo and len(found) < 12:
         current = todo.pop()
-        for abbr, full in short_forms():
-            for m in re.finditer(rf"(?<!\w){re.escape(full)}(?!\w)", current, re.IGNORECASE):
+        for abbr, full_form in _full_forms():
+            for m in full_form.finditer(current):
                 short = current[: m.start()] + abbr + current[m.end() :]
                 if short not in found:
                     found.append(short)
@@ -128,26 +128,59 @@ def _short_forms(surface: str) -> list[str]:
 def _alternation(roles: tuple[str, ...]) -> re.Pattern[str]:
     words = sorted((p for p, rows in patterns().items() if any(r.role in roles for r in rows)),
                    key=len, reverse=True)
-    # grouped by first word, longest first within a group (a trie of one level: the scan tries one
-    # group per position instead of every surface); groups by length, so "TP." is tried before "TP"
-    tails: dict[str, list[str]] = {}
+    # one trie of the surfaces, a word per edge: the scan tries one branch per word instead of
+    # every surface, and the pattern is small (fast to compile)
+    trie: Trie = {}
+    lengths: dict[str, int] = {}  # each edge's regex: the length of the text it matches
     for word in words:
-        first = re.escape(word.partition(" ")[0])
-        tails.setdefault(first, []).append(_either_case(word)[len(first) :])
-    groups = [first + (f"(?:{'|'.join(dict.fromkeys(rest))})" if rest != [""] else "")
-              for first, rest in sorted(tails.items(), key=lambda g: -len(g[0]))]
-    # not inside a document number: "Kế hoạch số 45/KH-UBND", "Công văn số 3127/UBND-KTTH"
-    # every surface begins with one of a few letters: a class of them first lets the scan skip fast
-    first_chars = "".join(re.escape(c) for c in sorted({w[0] for w in words}))
-    return re.compile(rf"(?=[{first_chars}])(?<![\w/-])(?:" + "|".join(groups) + r")(?![\w])(?!-\w)")
+        node = trie
+        for atom, length in _atoms(word):
+            lengths[atom] = length
+            node = node.setdefault(atom, {})
+        node[""] = {}  # a surface ends here
+    # not inside a document number: "Kế hoạch số 45/KH-UBND", "Công văn số 3127/UBND-KTTH";
+    # every surface begins with a letter: each branch of the trie with its first letter first, so
+    # the scan skips to those letters in C, then looks at the character before (not in a word)
+    by_letter: dict[str, Trie] = {}
+    for atom, child in trie.items():
+        if not atom[:1].isalpha() or len(atom) < 2:
+            raise ValueError(f"a unit pattern that is not a word of letters: {atom!r}")
+        by_letter.setdefault(atom[0] + r"(?<![\w/-].)", {})[atom[1:]] = child
+        lengths[atom[1:]], lengths[atom[0] + r"(?<![\w/-].)"] = lengths[atom] - 1, 1
+    return re.compile(rf"(?:{_trie_pattern(by_letter, lengths)})(?![\w])(?!-\w)")
 
 
-def _either_case(surface: str) -> str:
-    """The first word as written, later words in either case: "Viện [Kk]iểm [Ss]át"."""
+Trie = dict[str, "Trie"]  # the regex of a word -> the trie after it; "" marks the end of a surface
+
+
+def _atoms(surface: str) -> list[tuple[str, int]]:
+    """The regex of each word of ``surface`` and the length of the text it matches: the first word
+    as written, later words after their space with the first letter in either case (" [Kk]iểm")."""
     first, *rest = surface.split(" ")
-    later = [f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" if w[:1].isalpha() else re.escape(w)
-             for w in rest]
-    return r"\ ".join([re.escape(first), *later])
+    atoms = [(re.escape(first), len(first))]
+    for word in rest:
+        if word[:1].isalpha():
+            atoms.append((f" [{word[0].upper()}{word[0].lower()}]{re.escape(word[1:])}", len(word) + 1))
+        else:
+            atoms.append((" " + re.escape(word), len(word) + 1))
+    return atoms
+
+
+def _trie_pattern(node: Trie, lengths: dict[str, int]) -> str:
+    """The regex of a trie: it tries the surfaces that match at a place longest first, as an
+    alternation of them longest first does. Two words that match at one place match texts of which
+    one begins the other (a word holds no space): the longer is tried first; after the shorter the
+    text goes on with no space, so only a surface ending there is shorter than all after the longer."""
+    chain = []
+    while len(node) == 1 and "" not in node:  # one way on: no group
+        atom, node = next(iter(node.items()))
+        chain.append(atom)
+    ordered = sorted((atom for atom in node if atom), key=lambda atom: -lengths[atom])
+    branches = [atom + _trie_pattern(node[atom], lengths) for atom in ordered]
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")" if branches else ""
+    if "" in node and branches:
+        body = f"(?:{body})?"  # greedy: the longer surface first
+    return "".join(chain) + body
 
 
 @cache
@@ -189,6 +222,13 @@ def short_forms() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[1])))
 
 
+@cache
+def _full_forms() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """:func:`short_forms`, each full form as the regex that finds it in a surface."""
+    return tuple((abbr, re.compile(rf"(?<!\w){re.escape(full)}(?!\w)", re.IGNORECASE))
+                 for abbr, full in short_forms())
+
+
 def expand(text: str) -> str:
     """Abbreviations written out ("BTV Tỉnh ủy" -> "Ban Thường vụ Tỉnh ủy"), "(BTV)" dropped."""
     pat, table = abbreviations()
@@ -198,6 +238,22 @@ def expand(text: str) -> str:
     if "thành phố" in out:
         out = _CITY_GLUED.sub(r"\1 ", out)  # "TP.HCM"
     return " ".join(out.split())  # runs of white space as one space, none at the ends
+
+
+@lru_cache(maxsize=8)
+def _expanded_in(text: str) -> dict[str, str]:
+    """What :func:`expand` gave for names written in the article ``text`` (one dict per article)."""
+    return {}
+
+
+def expand_in(text: str, written: str) -> str:
+    """:func:`expand` of ``written``, a name written in the article ``text``: an article names the
+    same units and posts again and again, so each is expanded once per article."""
+    expanded = _expanded_in(text)
+    name = expanded.get(written)
+    if name is None:
+        name = expanded[written] = expand(written)
+    return name
 
 
 _CITY_GLUED = re.compile(r"(thành phố)\.?(?=[^\W\d_])")

@@ -31,6 +31,7 @@ from extractors.unit_patterns import (
     LEVEL_WORD,
     centre_regex,
     expand,
+    expand_in,
     fold,
     head_regex,
     patterns,
@@ -227,15 +228,24 @@ def _extend(text: str, unit: UnitMatch, by_start: dict[int, PlaceMention]) -> bo
 
 def _generic(text: str, unit: UnitMatch) -> bool:
     """ "các Sở", "HĐND các cấp", "Đảng bộ trực thuộc": plural or generic, not a unit."""
-    before = _WORD_BEFORE.search(text[max(0, unit.start - 20) : unit.start])
-    if before and before.group(1) in words_of("not_before"):
-        return True
+    head = text[max(0, unit.start - 20) : unit.start]
+    stripped = head.rstrip()
+    if len(stripped) < len(head) and stripped.endswith(_not_before()):  # else no such word before
+        before = _WORD_BEFORE.search(head)
+        if before and before.group(1) in words_of("not_before"):
+            return True
     if unit.kind == "enterprise":
         return False  # "Công ty Điện lực X cấp điện": a verb, not "các cấp"
-    return _not_after().match(text[unit.end : unit.end + 20]) is not None
+    return _not_after().match(text, unit.end, unit.end + 20) is not None
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+@cache
+def _not_before() -> tuple[str, ...]:
+    """The generic words before a unit ("các Sở"), for ``str.endswith``."""
+    return tuple(words_of("not_before"))
 
 
 @cache
@@ -247,7 +257,7 @@ def _not_after() -> re.Pattern[str]:
 
 def unit_name(unit: UnitMatch, text: str, places: ArticlePlaces) -> str | None:
     """The expanded name with the place added; None when the mention cannot be pinned down."""
-    written = unit.canonical or expand(unit.written or text[unit.start : unit.end])
+    written = unit.canonical or expand_in(text, unit.written or text[unit.start : unit.end])
     if unit.head_name is not None:
         written = written.replace(*unit.head_name, 1)
     written = written[:1].upper() + written[1:]
@@ -288,6 +298,7 @@ def build(article: Article, matches: list[UnitMatch], places: ArticlePlaces,
     named = {id(u): n for u in matches if u.style != ALONE and (n := unit_name(u, text, places))}
     others = [(u.start, u.end, u.kind, named[id(u)]) for u in matches if id(u) in named]
     spans: list[Span] = []
+    names: list[str] = []  # the spans' names, in order
     for unit in matches:
         if unit.style == ALONE:  # "Ủy viên Ban Thường vụ, Chủ nhiệm UBKT Huyện ủy Tam Đảo"
             owner = owner_of(text, unit.start, others, places)
@@ -296,10 +307,12 @@ def build(article: Article, matches: list[UnitMatch], places: ArticlePlaces,
             name = named.get(id(unit))
         if name is None:
             continue
-        if not unit.tail and name == expand(unit.written or text[unit.start : unit.end]):
+        if not unit.tail and name == expand_in(text, unit.written or text[unit.start : unit.end]):
             # a short form of a body named in full earlier: "Ban Chỉ đạo" after "Ban Chỉ đạo … tỉnh X"
-            name = next((s.get("name") for s in spans[::-1] if s.get("name").startswith(name + " ")), name)
+            longer = name + " "
+            name = next((n for n in reversed(names) if n.startswith(longer)), name)
         spans.append(article.span(unit.start, unit.end, name=name, kind=unit.kind))
+        names.append(name)
     return spans
 
 

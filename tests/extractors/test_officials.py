@@ -426,3 +426,20 @@ def test_officials_unsure_runs_in_capitalised_runs(parts: list[str], spans: list
     text = "".join(parts)
     inside = mask(text, spans)
     assert unsure_runs(text, inside, 5, capitalised_runs(text)) == unsure_runs(text, inside, 5)
+
+
+@pytest.mark.parametrize(
+    ("chars", "expected"),
+    [
+        ("abc", "a-c"),
+        ("ac", "ac"),
+        ("abdef", "a-bd-f"),
+        ("-^", r"\-\^"),  # escaped
+        ("-.", r"\--\."),
+        ("", ""),
+    ],
+)
+def test_char_class_writes_runs_as_ranges(chars: str, expected: str) -> None:
+    from extractors.unsure_names import char_class
+
+    assert char_class(chars) == expected

@@ -424,3 +424,37 @@ def test_units_places_do_not_depend_on_tone_placement(text: str) -> None:
 )
 def test_units_working_groups_named_by_purpose(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert units_of(DISTRICT + sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pos", "expected"),
+    [
+        ("Ban Chấp hành Trung ương Đảng họp", 0, "Ban Chấp hành Trung ương Đảng"),  # the longest surface
+        ("Ban chấp hành Trung ương họp", 0, "Ban chấp hành Trung ương"),  # later words in either case
+        ("Đảng ủy Khối Doanh nghiệp tỉnh", 0, "Đảng ủy Khối Doanh nghiệp"),
+        ("Đảng ủy Khối tỉnh", 0, "Đảng ủy Khối"),
+        ("Đảng ủy Côngx", 0, "Đảng ủy"),  # a longer surface cut short: the shorter one
+        ("Ban Thường vụx", 0, None),  # not inside a word
+        ("Kế hoạch số 45/KH-UBND", 17, None),  # not inside a document number
+        ("số 3127/UBND-KTTH", 8, None),
+        ("TP.UBND", 3, "UBND"),
+        ("(UBND tỉnh)", 1, "UBND"),
+    ],
+)
+def test_head_regex_tries_surfaces_longest_first(text: str, pos: int, expected: str | None) -> None:
+    from extractors.unit_patterns import head_regex
+
+    found = head_regex().match(text, pos)
+    assert (found.group() if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["UBND tỉnh", "BTV Tỉnh ủy", "Ban Thường vụ (BTV) Thành ủy", "TP.HCM", "Sở Tài chính", ""],
+)
+def test_expand_in_gives_what_expand_gives(written: str) -> None:
+    from extractors.unit_patterns import expand_in
+
+    text = f"Bài viết về {written}."
+    assert expand_in(text, written) == expand(written)
+    assert expand_in(text, written) == expand(written)  # remembered for the article
