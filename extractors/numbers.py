@@ -93,6 +93,11 @@ FIGURE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# FIGURE_RE where no qualifier or "từ" stands before the number (its groups never take part)
+_BARE_FIGURE_RE = re.compile(
+    r"(?:(?P<q>(?!))\s+)?(?:(?P<from>(?!))\s+)?" + FIGURE_RE.pattern[FIGURE_RE.pattern.index("(?P<n1>"):],
+    re.IGNORECASE,
+)
 # NUMBER with its first digit matched before the look back: the regex engine skips to digits
 NUMBER_RE = re.compile(r"\d(?<![\w.,/]\d)\d*(?:[.,]\d+)*(?!\d|[.,/]\d)")
 # what may stand before a figure's first number: a qualifier and "từ", ending right at the number
@@ -206,6 +211,27 @@ class Figure:
     scale: float  # the scale word's factor (1e9 for "tỷ"), 1 when none
 
 
+_FIGURE_FIELDS = ("start", "end", "value", "high", "approx", "scale")
+_SET_FIGURE_FIELD = tuple(getattr(Figure, name).__set__ for name in _FIGURE_FIELDS)
+if tuple(Figure.__slots__) != _FIGURE_FIELDS:
+    raise AssertionError(f"Figure fields changed: {Figure.__slots__}")
+
+
+def _new_figure(start: int, end: int, value: float, high: float | None, approx: str | None,
+                scale: float) -> Figure:
+    """``Figure(start, end, value, high, approx, scale)`` built in half the time: the slots are
+    set directly, without the frozen class's ``__init__`` going through ``object.__setattr__``."""
+    fig = object.__new__(Figure)
+    set_start, set_end, set_value, set_high, set_approx, set_scale = _SET_FIGURE_FIELD
+    set_start(fig, start)
+    set_end(fig, end)
+    set_value(fig, value)
+    set_high(fig, high)
+    set_approx(fig, approx)
+    set_scale(fig, scale)
+    return fig
+
+
 def _scale(word: str | None) -> float:
     if not word:
         return 1.0
@@ -246,10 +272,29 @@ def forget_figures() -> None:
 
 @lru_cache(maxsize=8)
 def _figures(text: str, start: int, end: int) -> tuple[Figure, ...]:
+    """Every figure: each number :data:`NUMBER_RE` finds (one scan of the text) that the figures
+    before it have not taken, with the longest qualifier and "từ" written right before it (read
+    ``backwards``, ``text`` reversed), as :data:`FIGURE_RE` matches from there. A number does not
+    begin inside another (its look-behind refuses a digit after a digit, "." or ","), so the
+    numbers from a figure's end are those of the one scan from there."""
     out: list[Figure] = []
     pos = start
-    backwards = text[::-1]
-    while (m := _next_figure(text, backwards, pos, end)) is not None:
+    size = len(text)
+    backwards = ""
+    for number in NUMBER_RE.finditer(text, start, end):
+        at = number.start()
+        if at < pos:
+            continue  # a number of the figure before ("16 - 17", "3 tỷ 500 triệu")
+        if at > pos and text[at - 1].isspace():  # a qualifier or "từ" needs a space before the number
+            backwards = backwards or text[::-1]
+            first = size - PREFIX_BACKWARDS_RE.match(backwards, size - at).end()  # type: ignore[union-attr]
+            if first < pos:  # the prefix began before pos: the longest one from pos, the slow way
+                first = PREFIX_RE.search(text, pos, at).start()  # type: ignore[union-attr]
+        else:
+            first = at
+        m = (FIGURE_RE if first < at else _BARE_FIGURE_RE).match(text, first, end)
+        if m is None:
+            break
         fig = _build(m)
         if fig is None:
             pos = m.end("n1")
@@ -259,21 +304,13 @@ def _figures(text: str, start: int, end: int) -> tuple[Figure, ...]:
     return tuple(out)
 
 
-def _next_figure(text: str, backwards: str, pos: int, end: int) -> re.Match[str] | None:
-    """``FIGURE_RE.search(text, pos, end)``, found faster. A match's first number is the first
-    number from ``pos`` (a qualifier and "từ" before it hold no digit): find that number, then the
-    longest qualifier and "từ" written right before it, reading ``backwards`` (``text`` reversed)."""
-    number = NUMBER_RE.search(text, pos, end)
-    if number is None:
-        return None
-    at = number.start()
-    first = len(text) - PREFIX_BACKWARDS_RE.match(backwards, len(text) - at).end()  # type: ignore[union-attr]
-    if first < pos:  # the prefix began before pos: the longest one from pos, the slow way
-        first = PREFIX_RE.search(text, pos, at).start()  # type: ignore[union-attr]
-    return FIGURE_RE.match(text, first, end)
-
-
 def _build(m: re.Match[str]) -> Figure | None:
+    if m.end() == m.end(3):  # the number alone (and its qualifier): no scale, range or "%" after it
+        n1 = m.group(3)
+        value = float(n1) if "." not in n1 and "," not in n1 else _unsigned(n1)
+        if value is None or not math.isfinite(value):
+            return None
+        return _qualified(m, m.group(1), m.group(2), m.end(), value, None, 1.0)
     q, from_, n1, s1, t1, ts1, pct1, _, n2, s2, t2, ts2 = m.groups()
     one = _figure(n1, s1, t1, ts1)
     if one is None:
@@ -301,6 +338,12 @@ def _build(m: re.Match[str]) -> Figure | None:
             fig_end = end2
     if not math.isfinite(value) or (high is not None and not math.isfinite(high)):
         return None
+    return _qualified(m, q, from_, fig_end, value, high, scale)
+
+
+def _qualified(m: re.Match[str], q: str | None, from_: str | None, fig_end: int, value: float,
+               high: float | None, scale: float) -> Figure:
+    """The figure of ``m`` with the approximation its qualifier ``q`` says."""
     approx = None
     start = m.start()
     if q:
@@ -309,7 +352,7 @@ def _build(m: re.Match[str]) -> Figure | None:
         if lowered.startswith("tối") and _NAMED_LIMIT.search(m.string[max(0, start - 12):start]):
             # "lương tối thiểu 4,68 triệu": the name of a figure, not a qualifier
             approx, start = None, m.start("from") if from_ else m.start("n1")
-    return Figure(start, fig_end, value, high, approx, scale)
+    return _new_figure(start, fig_end, value, high, approx, scale)
 
 
 def percent_tail(text: str, pos: int) -> int | None:
