@@ -300,6 +300,20 @@ def joint_issuer(text: str, folded: str, first: tuple[str, int],
     return best
 
 
+def _sentence_start(folded: str, start: int) -> int:
+    """``max((m.end() for m in SENTENCE_END.finditer(folded, 0, start)), default=0)``, read back
+    from ``start``: after the last line break, or the last "." "!" "?" followed by white space
+    (before ``start``: the search saw no further) after it."""
+    best = folded.rfind("\n", 0, start) + 1
+    for mark in ".!?":
+        at = folded.rfind(mark, best, start - 1) if start > best + 1 else -1
+        while at >= 0 and not folded[at + 1].isspace():
+            at = folded.rfind(mark, best, at)
+        if at >= 0:
+            best = at + 1
+    return best
+
+
 _LEVEL_WORD_AT_END = re.compile(r"\s+(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)$")
 
 
@@ -327,7 +341,7 @@ def subject_issuer(text: str, folded: str, start: int, places: Mapping[str, str]
     phê duyệt tại Quyết định số 12/QĐ-UBND"; "Thành ủy … Kế hoạch số 87-KH/TU": "TU" stands for a
     Tỉnh ủy or a Thành ủy), without its standing office unless that is the subject of "ban hành"
     ("Thường trực Đảng ủy phường … triển khai Kế hoạch số 45-KH/ĐU" -> Đảng ủy phường)."""
-    sentence_start = max((m.end() for m in SENTENCE_END.finditer(folded, 0, start)), default=0)
+    sentence_start = _sentence_start(folded, start)
     bodies = [_LEVEL_WORD_AT_END.sub("", e.name) for e in code]
     best = None
     for m in issuer_pattern().finditer(folded, sentence_start, start):
