@@ -295,6 +295,13 @@ def _figures(text: str, start: int, end: int) -> tuple[Figure, ...]:
         m = (FIGURE_RE if first < at else _BARE_FIGURE_RE).match(text, first, end)
         if m is None:
             break
+        if first == at and m.end() == number.end():  # the number alone, as :func:`_build` reads it
+            written = number.group()
+            value = float(written) if "." not in written and "," not in written else _unsigned(written)
+            if value is not None and math.isfinite(value):
+                out.append(_new_figure(at, m.end(), value, None, None, 1.0))
+            pos = m.end()
+            continue
         fig = _build(m)
         if fig is None:
             pos = m.end("n1")
