@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -70,7 +71,23 @@ RANGE_WORDS: tuple[str, ...] = ("đến", "tới", "-", "–", "—", "~")
 
 
 def _alt(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return alternation_by_first_letter(words)
+
+
+def alternation_by_first_letter(words: Iterable[str], ignore_case: bool = True) -> str:
+    r"""The alternation of ``words``, longest first, a space standing for ``\s+``, with the words of
+    one first letter behind that letter: "n(?:ghìn\s+tỷ|ghìn)|t(?:riệu|ỷ)". It matches what the
+    plain alternation matches (only one group's letter can match a character), but a regex tries
+    one letter per group, not every word. (Plain when two first letters match each other.)"""
+    ordered = sorted(words, key=len, reverse=True)
+    groups: dict[str, list[str]] = {}
+    for w in ordered:
+        groups.setdefault(w[0].lower() if ignore_case else w[0], []).append(
+            re.escape(w[1:]).replace(r"\ ", r"\s+"))
+    if ignore_case and any(
+            a != b and re.fullmatch(re.escape(a), b, re.IGNORECASE) for a in groups for b in groups):
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 _B = r"(?<![\w.,/])"  # a number does not continue a word, another number or a "1/2"

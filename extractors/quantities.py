@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors.datafiles import read_csv
-from extractors.numbers import QUALIFIERS, Figure, find_figures, reversed_alt
+from extractors.numbers import QUALIFIERS, Figure, alternation_by_first_letter, find_figures, reversed_alt
 from pipeline.article import Article, Span
 
 UNITS_FILE = "quantity_units.csv"
@@ -75,9 +75,7 @@ def nouns() -> dict[str, Noun]:
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
-    )
+    return alternation_by_first_letter(words)
 
 
 @cache
