@@ -23,6 +23,7 @@ from typing import Any
 
 from extractors.article_places import article_places
 from extractors.datafiles import read_csv
+from extractors.numbers import alternation_by_first_letter
 from extractors.place_tokens import beyond_the_bmp
 from extractors.places import ArticlePlaces, places_by_start
 from extractors.unit_patterns import fold
@@ -39,6 +40,12 @@ class Entry:
 
 def alternation(words: list[str]) -> str:
     return "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def alternation_ignoring_case(words: list[str]) -> str:
+    """:func:`alternation` for a case-insensitive pattern, the words grouped behind their first letter
+    (:func:`extractors.numbers.alternation_by_first_letter`): it matches the same, found faster."""
+    return alternation_by_first_letter([fold(w) for w in words])
 
 
 def leading_matches(pattern: re.Pattern[str], first_words: tuple[str, ...], text: str) -> list[re.Match[str]]:
@@ -126,11 +133,12 @@ def code_table() -> dict[str, tuple[Entry, ...]]:
 
 @cache
 def issuer_pattern() -> re.Pattern[str]:
-    t = issuer_table()
+    prefixes, bodies, levels = (alternation_ignoring_case(list(issuer_table()[kind]))
+                                for kind in ("prefix", "body", "level"))
     return re.compile(
-        rf"(?<![\w/-])(?:(?P<prefix>{alternation(list(t['prefix']))})\s+)?"  # not in "3456/UBND-TH"
-        rf"(?P<body>{alternation(list(t['body']))})(?![\w/-])"
-        rf"(?:\s+(?P<level>{alternation(list(t['level']))})(?!\w))?",
+        rf"(?<![\w/-])(?:(?P<prefix>{prefixes})\s+)?"  # not in "3456/UBND-TH"
+        rf"(?P<body>{bodies})(?![\w/-])"
+        rf"(?:\s+(?P<level>{levels})(?!\w))?",
         re.IGNORECASE,
     )
 
