@@ -122,11 +122,17 @@ PREFIX_RE = re.compile(rf"(?:(?:{_QUAL})\s+)?(?:từ\s+)?\Z", re.IGNORECASE)
 
 
 def reversed_alt(words: tuple[str, ...]) -> str:
-    """An alternation of ``words`` written backwards, longest first, to read text right to left."""
-    return "|".join(
-        r"\s+".join(re.escape(part[::-1]) for part in reversed(w.split()))
-        for w in sorted(words, key=len, reverse=True)
-    )
+    """An alternation of ``words`` written backwards, longest first, to read text right to left (in a
+    case-insensitive pattern), grouped behind their first letter as :func:`alternation_by_first_letter`."""
+    ordered = sorted(words, key=len, reverse=True)
+    groups: dict[str, list[str]] = {}
+    for w in ordered:
+        backwards = [part[::-1] for part in reversed(w.split())]
+        groups.setdefault(backwards[0][0].lower(), []).append(
+            r"\s+".join([re.escape(backwards[0][1:]), *map(re.escape, backwards[1:])]))
+    if any(a != b and re.fullmatch(re.escape(a), b, re.IGNORECASE) for a in groups for b in groups):
+        return "|".join(r"\s+".join(re.escape(part[::-1]) for part in reversed(w.split())) for w in ordered)
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 # the same, read backwards from the number in the reversed text: the longest prefix first
