@@ -70,10 +70,6 @@ RANGE_WORDS: tuple[str, ...] = ("đến", "tới", "-", "–", "—", "~")
 # ------------------------------------------------------------------ patterns
 
 
-def _alt(words: tuple[str, ...]) -> str:
-    return alternation_by_first_letter(words)
-
-
 def alternation_by_first_letter(words: Iterable[str], ignore_case: bool = True) -> str:
     r"""The alternation of ``words``, longest first, a space standing for ``\s+``, with the words of
     one first letter behind that letter: "n(?:ghìn\s+tỷ|ghìn)|t(?:riệu|ỷ)". It matches what the
@@ -93,8 +89,8 @@ def alternation_by_first_letter(words: Iterable[str], ignore_case: bool = True) 
 _B = r"(?<![\w.,/])"  # a number does not continue a word, another number or a "1/2"
 _DIGITS = r"\d+(?:[.,]\d+)*"
 NUMBER = rf"{_B}{_DIGITS}(?!\d|[.,/]\d)"
-_SCALE = rf"(?:{_alt(tuple(w for w, _ in SCALES))})(?!\w)"
-_QUAL = rf"(?<!\w)(?:{_alt(tuple(w for w, _ in QUALIFIERS))})"
+_SCALE = rf"(?:{alternation_by_first_letter(w for w, _ in SCALES)})(?!\w)"
+_QUAL = rf"(?<!\w)(?:{alternation_by_first_letter(w for w, _ in QUALIFIERS)})"
 _SEP = r"\s*(?:-|–|—|~)\s*|\s+(?:đến|tới)\s+"
 PCT_TAIL_RE = re.compile(r"\s?%|\s+phần\s+trăm(?!\w)", re.IGNORECASE)
 
@@ -235,9 +231,10 @@ class Figure:
 
 
 _FIGURE_FIELDS = ("start", "end", "value", "high", "approx", "scale")
-_SET_FIGURE_FIELD = tuple(getattr(Figure, name).__set__ for name in _FIGURE_FIELDS)
 if tuple(Figure.__slots__) != _FIGURE_FIELDS:
     raise AssertionError(f"Figure fields changed: {Figure.__slots__}")
+_set_start, _set_end, _set_value, _set_high, _set_approx, _set_scale = (
+    getattr(Figure, field).__set__ for field in _FIGURE_FIELDS)
 
 
 def _new_figure(start: int, end: int, value: float, high: float | None, approx: str | None,
@@ -245,13 +242,12 @@ def _new_figure(start: int, end: int, value: float, high: float | None, approx: 
     """``Figure(start, end, value, high, approx, scale)`` built in half the time: the slots are
     set directly, without the frozen class's ``__init__`` going through ``object.__setattr__``."""
     fig = object.__new__(Figure)
-    set_start, set_end, set_value, set_high, set_approx, set_scale = _SET_FIGURE_FIELD
-    set_start(fig, start)
-    set_end(fig, end)
-    set_value(fig, value)
-    set_high(fig, high)
-    set_approx(fig, approx)
-    set_scale(fig, scale)
+    _set_start(fig, start)
+    _set_end(fig, end)
+    _set_value(fig, value)
+    _set_high(fig, high)
+    _set_approx(fig, approx)
+    _set_scale(fig, scale)
     return fig
 
 
@@ -295,11 +291,10 @@ def forget_figures() -> None:
 
 @lru_cache(maxsize=8)
 def _figures(text: str, start: int, end: int) -> tuple[Figure, ...]:
-    """Every figure: each number :data:`NUMBER_RE` finds (one scan of the text) that the figures
-    before it have not taken, with the longest qualifier and "từ" written right before it (read
-    ``backwards``, ``text`` reversed), as :data:`FIGURE_RE` matches from there. A number does not
-    begin inside another (its look-behind refuses a digit after a digit, "." or ","), so the
-    numbers from a figure's end are those of the one scan from there."""
+    """Every figure: each number of one :data:`NUMBER_RE` scan not taken by the figure before it,
+    with the longest qualifier and "từ" right before it (read ``backwards``), as :data:`FIGURE_RE`
+    matches from there (no number begins inside another: its look-behind refuses a digit after
+    a digit, "." or ",", so the scan's numbers from a figure's end are those a search finds)."""
     out: list[Figure] = []
     pos = start
     size = len(text)
