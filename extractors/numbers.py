@@ -171,6 +171,10 @@ def _unsigned(s: str) -> float | None:
     if "." not in s and "," not in s:
         return float(s)  # most numbers in news text: "2024", "15"
     dots, commas = s.count("."), s.count(",")
+    if dots + commas == 1:  # "44.280" (thousands, as :func:`_grouped` tells), "18,01", "2.5"
+        head, sep, tail = s.partition("." if dots else ",")
+        thousands = sep == "." and len(head) <= 3 and len(tail) == 3 and not head.startswith("0")
+        return float(head + tail) if thousands else float(head + "." + tail)
     if dots and commas:
         dec = "," if s.rfind(",") > s.rfind(".") else "."
         grp = "." if dec == "," else ","
@@ -178,16 +182,8 @@ def _unsigned(s: str) -> float | None:
         if dec in intpart or not _grouped(intpart, grp):  # "7,5.1.455": two decimal marks
             return None
         return float(intpart.replace(grp, "") + "." + frac)
-    if dots or commas:
-        sep = "." if dots else ","
-        groups = s.split(sep)
-        grouped = _grouped(s, sep)
-        if len(groups) > 2:
-            return float(s.replace(sep, "")) if grouped else None
-        if sep == "." and grouped:  # "1.455" -> 1455 (Vietnamese thousands)
-            return float(s.replace(".", ""))
-        return float(groups[0] + "." + groups[1])  # "18,01", "2.5"
-    return float(s)
+    sep = "." if dots else ","  # several of one kind: "1.000.000", "1,455,000"
+    return float(s.replace(sep, "")) if _grouped(s, sep) else None
 
 
 def _grouped(s: str, sep: str) -> bool:
