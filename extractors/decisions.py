@@ -31,6 +31,7 @@ from extractors.issuers import (
     SENTENCE_END,
     LazyPlaces,
     alternation,
+    alternation_ignoring_case,
     code_issuer,
     code_issuers,
     fold,
@@ -57,7 +58,7 @@ def document_types() -> tuple[dict[str, tuple[str, bool]], re.Pattern[str], re.P
     abbr_firsts = "".join(sorted({re.escape(fold(a)[0]) for a in abbr}))
     return (
         types,
-        re.compile(rf"(?<!\w)(?:{alternation(full)})(?!\w)", re.IGNORECASE),
+        re.compile(rf"(?<!\w)(?:{alternation_ignoring_case(full)})(?!\w)", re.IGNORECASE),
         re.compile(rf"(?=[{abbr_firsts}])(?<!\w)(?:{alternation(abbr)})(?=\s+số\s*:?\s*\d)"),
     )
 

@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 from extractors.datafiles import read_csv
-from extractors.numbers import Figure, bound_after, find_figures
+from extractors.numbers import Figure, alternation_by_first_letter, bound_after, find_figures
 from pipeline.article import Article, Span
 
 # "đồng" that is not money: "48 đồng chí", "đồng bào", "đồng thời" ...
@@ -21,10 +21,7 @@ SPACES = re.compile(r"\s+")
 @cache
 def currency_pattern() -> re.Pattern[str]:
     rows = read_csv("currencies.csv", ("surface", "code"))
-    alts = "|".join(
-        re.escape(r["surface"]).replace(r"\ ", r"\s+")
-        for r in sorted(rows, key=lambda r: len(r["surface"]), reverse=True)
-    )
+    alts = alternation_by_first_letter([r["surface"] for r in rows], ignore_case=False)
     stop = "|".join(NOT_MONEY_AFTER_DONG)
     return re.compile(rf"\s*(?P<cur>{alts})(?!\w)(?!\s+(?:{stop})(?!\w))")
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -69,15 +70,27 @@ RANGE_WORDS: tuple[str, ...] = ("đến", "tới", "-", "–", "—", "~")
 # ------------------------------------------------------------------ patterns
 
 
-def _alt(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+def alternation_by_first_letter(words: Iterable[str], ignore_case: bool = True) -> str:
+    r"""The alternation of ``words``, longest first, a space standing for ``\s+``, with the words of
+    one first letter behind that letter: "n(?:ghìn\s+tỷ|ghìn)|t(?:riệu|ỷ)". It matches what the
+    plain alternation matches (only one group's letter can match a character), but a regex tries
+    one letter per group, not every word. (Plain when two first letters match each other.)"""
+    ordered = sorted(words, key=len, reverse=True)
+    groups: dict[str, list[str]] = {}
+    for w in ordered:
+        groups.setdefault(w[0].lower() if ignore_case else w[0], []).append(
+            re.escape(w[1:]).replace(r"\ ", r"\s+"))
+    if ignore_case and any(
+            a != b and re.fullmatch(re.escape(a), b, re.IGNORECASE) for a in groups for b in groups):
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 _B = r"(?<![\w.,/])"  # a number does not continue a word, another number or a "1/2"
 _DIGITS = r"\d+(?:[.,]\d+)*"
 NUMBER = rf"{_B}{_DIGITS}(?!\d|[.,/]\d)"
-_SCALE = rf"(?:{_alt(tuple(w for w, _ in SCALES))})(?!\w)"
-_QUAL = rf"(?<!\w)(?:{_alt(tuple(w for w, _ in QUALIFIERS))})"
+_SCALE = rf"(?:{alternation_by_first_letter(w for w, _ in SCALES)})(?!\w)"
+_QUAL = rf"(?<!\w)(?:{alternation_by_first_letter(w for w, _ in QUALIFIERS)})"
 _SEP = r"\s*(?:-|–|—|~)\s*|\s+(?:đến|tới)\s+"
 PCT_TAIL_RE = re.compile(r"\s?%|\s+phần\s+trăm(?!\w)", re.IGNORECASE)
 
@@ -93,6 +106,11 @@ FIGURE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# FIGURE_RE where no qualifier or "từ" stands before the number (its groups never take part)
+_BARE_FIGURE_RE = re.compile(
+    r"(?:(?P<q>(?!))\s+)?(?:(?P<from>(?!))\s+)?" + FIGURE_RE.pattern[FIGURE_RE.pattern.index("(?P<n1>"):],
+    re.IGNORECASE,
+)
 # NUMBER with its first digit matched before the look back: the regex engine skips to digits
 NUMBER_RE = re.compile(r"\d(?<![\w.,/]\d)\d*(?:[.,]\d+)*(?!\d|[.,/]\d)")
 # what may stand before a figure's first number: a qualifier and "từ", ending right at the number
@@ -100,11 +118,17 @@ PREFIX_RE = re.compile(rf"(?:(?:{_QUAL})\s+)?(?:từ\s+)?\Z", re.IGNORECASE)
 
 
 def reversed_alt(words: tuple[str, ...]) -> str:
-    """An alternation of ``words`` written backwards, longest first, to read text right to left."""
-    return "|".join(
-        r"\s+".join(re.escape(part[::-1]) for part in reversed(w.split()))
-        for w in sorted(words, key=len, reverse=True)
-    )
+    """An alternation of ``words`` written backwards, longest first, to read text right to left (in a
+    case-insensitive pattern), grouped behind their first letter as :func:`alternation_by_first_letter`."""
+    ordered = sorted(words, key=len, reverse=True)
+    groups: dict[str, list[str]] = {}
+    for w in ordered:
+        backwards = [part[::-1] for part in reversed(w.split())]
+        groups.setdefault(backwards[0][0].lower(), []).append(
+            r"\s+".join([re.escape(backwards[0][1:]), *map(re.escape, backwards[1:])]))
+    if any(a != b and re.fullmatch(re.escape(a), b, re.IGNORECASE) for a in groups for b in groups):
+        return "|".join(r"\s+".join(re.escape(part[::-1]) for part in reversed(w.split())) for w in ordered)
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 # the same, read backwards from the number in the reversed text: the longest prefix first
@@ -147,6 +171,10 @@ def _unsigned(s: str) -> float | None:
     if "." not in s and "," not in s:
         return float(s)  # most numbers in news text: "2024", "15"
     dots, commas = s.count("."), s.count(",")
+    if dots + commas == 1:  # "44.280" (thousands, as :func:`_grouped` tells), "18,01", "2.5"
+        head, sep, tail = s.partition("." if dots else ",")
+        thousands = sep == "." and len(head) <= 3 and len(tail) == 3 and not head.startswith("0")
+        return float(head + tail) if thousands else float(head + "." + tail)
     if dots and commas:
         dec = "," if s.rfind(",") > s.rfind(".") else "."
         grp = "." if dec == "," else ","
@@ -154,16 +182,8 @@ def _unsigned(s: str) -> float | None:
         if dec in intpart or not _grouped(intpart, grp):  # "7,5.1.455": two decimal marks
             return None
         return float(intpart.replace(grp, "") + "." + frac)
-    if dots or commas:
-        sep = "." if dots else ","
-        groups = s.split(sep)
-        grouped = _grouped(s, sep)
-        if len(groups) > 2:
-            return float(s.replace(sep, "")) if grouped else None
-        if sep == "." and grouped:  # "1.455" -> 1455 (Vietnamese thousands)
-            return float(s.replace(".", ""))
-        return float(groups[0] + "." + groups[1])  # "18,01", "2.5"
-    return float(s)
+    sep = "." if dots else ","  # several of one kind: "1.000.000", "1,455,000"
+    return float(s.replace(sep, "")) if _grouped(s, sep) else None
 
 
 def _grouped(s: str, sep: str) -> bool:
@@ -206,6 +226,27 @@ class Figure:
     scale: float  # the scale word's factor (1e9 for "tỷ"), 1 when none
 
 
+_FIGURE_FIELDS = ("start", "end", "value", "high", "approx", "scale")
+if tuple(Figure.__slots__) != _FIGURE_FIELDS:
+    raise AssertionError(f"Figure fields changed: {Figure.__slots__}")
+_set_start, _set_end, _set_value, _set_high, _set_approx, _set_scale = (
+    getattr(Figure, field).__set__ for field in _FIGURE_FIELDS)
+
+
+def _new_figure(start: int, end: int, value: float, high: float | None, approx: str | None,
+                scale: float) -> Figure:
+    """``Figure(start, end, value, high, approx, scale)`` built in half the time: the slots are
+    set directly, without the frozen class's ``__init__`` going through ``object.__setattr__``."""
+    fig = object.__new__(Figure)
+    _set_start(fig, start)
+    _set_end(fig, end)
+    _set_value(fig, value)
+    _set_high(fig, high)
+    _set_approx(fig, approx)
+    _set_scale(fig, scale)
+    return fig
+
+
 def _scale(word: str | None) -> float:
     if not word:
         return 1.0
@@ -246,10 +287,35 @@ def forget_figures() -> None:
 
 @lru_cache(maxsize=8)
 def _figures(text: str, start: int, end: int) -> tuple[Figure, ...]:
+    """Every figure: each number of one :data:`NUMBER_RE` scan not taken by the figure before it,
+    with the longest qualifier and "từ" right before it (read ``backwards``), as :data:`FIGURE_RE`
+    matches from there (no number begins inside another: its look-behind refuses a digit after
+    a digit, "." or ",", so the scan's numbers from a figure's end are those a search finds)."""
     out: list[Figure] = []
     pos = start
-    backwards = text[::-1]
-    while (m := _next_figure(text, backwards, pos, end)) is not None:
+    size = len(text)
+    backwards = ""
+    for number in NUMBER_RE.finditer(text, start, end):
+        at = number.start()
+        if at < pos:
+            continue  # a number of the figure before ("16 - 17", "3 tỷ 500 triệu")
+        if at > pos and text[at - 1].isspace():  # a qualifier or "từ" needs a space before the number
+            backwards = backwards or text[::-1]
+            first = size - PREFIX_BACKWARDS_RE.match(backwards, size - at).end()  # type: ignore[union-attr]
+            if first < pos:  # the prefix began before pos: the longest one from pos, the slow way
+                first = PREFIX_RE.search(text, pos, at).start()  # type: ignore[union-attr]
+        else:
+            first = at
+        m = (FIGURE_RE if first < at else _BARE_FIGURE_RE).match(text, first, end)
+        if m is None:
+            break
+        if first == at and m.end() == number.end():  # the number alone, as :func:`_build` reads it
+            written = number.group()
+            value = float(written) if "." not in written and "," not in written else _unsigned(written)
+            if value is not None and math.isfinite(value):
+                out.append(_new_figure(at, m.end(), value, None, None, 1.0))
+            pos = m.end()
+            continue
         fig = _build(m)
         if fig is None:
             pos = m.end("n1")
@@ -259,21 +325,13 @@ def _figures(text: str, start: int, end: int) -> tuple[Figure, ...]:
     return tuple(out)
 
 
-def _next_figure(text: str, backwards: str, pos: int, end: int) -> re.Match[str] | None:
-    """``FIGURE_RE.search(text, pos, end)``, found faster. A match's first number is the first
-    number from ``pos`` (a qualifier and "từ" before it hold no digit): find that number, then the
-    longest qualifier and "từ" written right before it, reading ``backwards`` (``text`` reversed)."""
-    number = NUMBER_RE.search(text, pos, end)
-    if number is None:
-        return None
-    at = number.start()
-    first = len(text) - PREFIX_BACKWARDS_RE.match(backwards, len(text) - at).end()  # type: ignore[union-attr]
-    if first < pos:  # the prefix began before pos: the longest one from pos, the slow way
-        first = PREFIX_RE.search(text, pos, at).start()  # type: ignore[union-attr]
-    return FIGURE_RE.match(text, first, end)
-
-
 def _build(m: re.Match[str]) -> Figure | None:
+    if m.end() == m.end(3):  # the number alone (and its qualifier): no scale, range or "%" after it
+        n1 = m.group(3)
+        value = float(n1) if "." not in n1 and "," not in n1 else _unsigned(n1)
+        if value is None or not math.isfinite(value):
+            return None
+        return _qualified(m, m.group(1), m.group(2), m.end(), value, None, 1.0)
     q, from_, n1, s1, t1, ts1, pct1, _, n2, s2, t2, ts2 = m.groups()
     one = _figure(n1, s1, t1, ts1)
     if one is None:
@@ -301,6 +359,12 @@ def _build(m: re.Match[str]) -> Figure | None:
             fig_end = end2
     if not math.isfinite(value) or (high is not None and not math.isfinite(high)):
         return None
+    return _qualified(m, q, from_, fig_end, value, high, scale)
+
+
+def _qualified(m: re.Match[str], q: str | None, from_: str | None, fig_end: int, value: float,
+               high: float | None, scale: float) -> Figure:
+    """The figure of ``m`` with the approximation its qualifier ``q`` says."""
     approx = None
     start = m.start()
     if q:
@@ -309,7 +373,7 @@ def _build(m: re.Match[str]) -> Figure | None:
         if lowered.startswith("tối") and _NAMED_LIMIT.search(m.string[max(0, start - 12):start]):
             # "lương tối thiểu 4,68 triệu": the name of a figure, not a qualifier
             approx, start = None, m.start("from") if from_ else m.start("n1")
-    return Figure(start, fig_end, value, high, approx, scale)
+    return _new_figure(start, fig_end, value, high, approx, scale)
 
 
 def percent_tail(text: str, pos: int) -> int | None:

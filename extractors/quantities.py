@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors.datafiles import read_csv
-from extractors.numbers import QUALIFIERS, Figure, find_figures, reversed_alt
+from extractors.numbers import QUALIFIERS, Figure, alternation_by_first_letter, find_figures, reversed_alt
 from pipeline.article import Article, Span
 
 UNITS_FILE = "quantity_units.csv"
@@ -75,9 +75,7 @@ def nouns() -> dict[str, Noun]:
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
-    )
+    return alternation_by_first_letter(words)
 
 
 @cache
@@ -96,10 +94,9 @@ ORDINAL_AFTER = r"\s+thứ\s+(?:\d|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|
 _QUAL = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in QUALIFIERS)
 _QUAL_OF = {w: a for w, a in QUALIFIERS}
 # a number right after one of these words names a year, a session, a document or an ordinal
-NAMING_WORD_BEFORE = re.compile(
-    r"(?<!\w)(?:năm|tháng|ngày|quý|số|khóa|khoá|kỳ|thứ|lần|đợt|giai\s+đoạn|điều|khoản|mục|bài)\s+$",
-    re.IGNORECASE,
-)
+NAMING_WORDS = ("năm", "tháng", "ngày", "quý", "số", "khóa", "khoá", "kỳ", "thứ", "lần", "đợt", "giai đoạn",
+                "điều", "khoản", "mục", "bài")
+NAMING_WORD_BEFORE = re.compile(rf"(?<!\w)(?:{_alt(list(NAMING_WORDS))})\s+$", re.IGNORECASE)
 TOTAL_RAISED_REACH = 80  # how far before the number "tổng số <noun>" may stand
 _DECIMAL = r"\d+(?:,\d+)?"
 FRACTION_RE = re.compile(

@@ -1,10 +1,10 @@
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from extractors.issuers import _without_longer, leading_matches, matches_from
+from extractors.issuers import SENTENCE_END, _sentence_start, _without_longer, leading_matches, matches_from
 
 PATTERN = re.compile(r"(?<!\w)(?:Quyết\s+định|Nghị\s+quyết|Kế\s+hoạch|Kết\s+luận)(?!\w)", re.IGNORECASE)
 FIRST_WORDS = ("quyết", "nghị", "kế", "kết")
@@ -74,3 +74,15 @@ def test_issuers_matches_from_agrees_with_finditer_when_first_words_begin_others
 )
 def test_issuers_without_longer(words: tuple[str, ...], expected: tuple[str, ...]) -> None:
     assert _without_longer(words) == expected
+
+
+_SENTENCES = st.text(alphabet=st.sampled_from(list("ab .!?\n\t")), max_size=30)
+
+
+@given(_SENTENCES, st.integers(min_value=0, max_value=30))
+@example(".", 1)
+@example("? ", 0)
+def test_issuers_sentence_start_is_the_last_sentence_end_before_a_point(text, start):
+    start = min(start, len(text))
+    searched = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
+    assert _sentence_start(text, start) == searched

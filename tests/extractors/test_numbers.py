@@ -11,6 +11,7 @@ from extractors.numbers import (
     NUMBER_RE,
     Figure,
     _build,
+    alternation_by_first_letter,
     find_figures,
     format_number,
     parse_number,
@@ -178,6 +179,38 @@ def test_numbers_find_figures_never_raises_and_spans_are_ordered(text):
         last_end = f.end
 
 
+def _figures_the_plain_way(text):
+    """What :func:`find_figures` finds, by searching FIGURE_RE from every position."""
+    out, pos = [], 0
+    while (m := FIGURE_RE.search(text, pos)) is not None:
+        fig = _build(m)
+        if fig is None:
+            pos = m.end("n1")
+            continue
+        out.append(fig)
+        pos = fig.end
+    return out
+
+
+_FIGURE_WORDS = ["khoảng", "từ", "hơn", "tối thiểu", "lương", "gần", "trên dưới", "tỷ", "triệu", "nghìn tỷ",
+                 "đến", "%", "-", " ", "  ", ",", ".", "/", "a", "1", "12", "2.5", "44.280", "7,5",
+                 "1.000.000", "0"]
+
+
+@given(st.lists(st.sampled_from(_FIGURE_WORDS), max_size=16))
+def test_numbers_find_figures_equals_searching_figure_re_everywhere(words):
+    text = "".join(words)
+    assert find_figures(text) == _figures_the_plain_way(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["khoảng từ 16 đến 17.000 người", "lương tối thiểu 4,68 triệu", "gần 3 tỷ 500 triệu, hơn 5% - 7 người"],
+)
+def test_numbers_find_figures_equals_searching_figure_re_everywhere_examples(text):
+    assert find_figures(text) == _figures_the_plain_way(text)
+
+
 @given(st.floats(allow_nan=False, allow_infinity=False))
 def test_numbers_format_then_parse_gives_the_value_back(value):
     assert parse_number(format_number(value)) == value
@@ -240,3 +273,19 @@ def test_numbers_find_figures_finds_what_a_plain_search_finds(text, start):
 @pytest.mark.parametrize("text", ["44.280 tỷ, 1/2, a5, 7,5-8,5; 3.5.6 x.12 ,9 12", "0", "", "５ ٣"])
 def test_numbers_number_re_matches_as_number(text):
     assert [m.span() for m in NUMBER_RE.finditer(text)] == [m.span() for m in re.finditer(NUMBER, text)]
+
+
+_WORDS = ["nghìn tỷ", "nghìn", "ngàn", "tỷ", "tỉ", "Đồng", "đ", "đô la", "ha", "hộ", "m2", "m", "ĐÔ"]
+
+
+@pytest.mark.parametrize("ignore_case", [True, False])
+@given(words=st.lists(st.sampled_from(_WORDS), min_size=1, unique=True),
+       text=st.text(alphabet=st.sampled_from(list("nghìn tỷỉĐđồôlaHhộm2N ")), max_size=14))
+def test_numbers_alternation_by_first_letter_matches_the_plain_alternation(ignore_case, words, text):
+    plain = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    flags = re.IGNORECASE if ignore_case else 0
+    grouped = re.compile(rf"(?:{alternation_by_first_letter(words, ignore_case)})(?!\w)", flags)
+    plain_re = re.compile(rf"(?:{plain})(?!\w)", flags)
+    for i in range(len(text) + 1):
+        got, want = grouped.match(text, i), plain_re.match(text, i)
+        assert (got and got.span()) == (want and want.span())
