@@ -141,6 +141,8 @@ def _cue_for(
     the end of the figure before it ("400 triệu USD vốn FDI và 5.500 tỷ đồng vốn DDI").
     """
     in_clause = [c for c in cues if clause[0] <= c.start and c.end <= clause[1]]
+    if not in_clause:
+        return None
     if fig.source == "quantities":
         for c in in_clause:
             inside = c.start < fig.end and fig.start < c.end
@@ -322,6 +324,7 @@ def _sentence_rows(
     counted: set[tuple[str, tuple[int, int]]] = set()  # the nouns counted so far, with their segment
     part_before = False  # the last row counts a part of a whole ("58/96 trường hợp")
     evidence = text[sent[0] : sent[1]]  # every row's span: the sentence
+    semicolons = ";" in evidence  # else every figure's segment is the whole sentence
     for clause in clauses:
         window_start = clause[0]
         in_clause = [f for f in sfigs if clause[0] <= f.start < clause[1]]
@@ -335,7 +338,7 @@ def _sentence_rows(
         subject = named_before_bracket(text, clause, cues) or subject
         for f in in_clause:
             cue = _cue_for(text, f, clause, window_start, clause_cues)
-            segment = segment_of(text, sent, f.start)
+            segment = segment_of(text, sent, f.start) if semicolons else sent
             noun = f.noun.casefold() if f.source == "quantities" else ""
             if cue is not None:
                 code, label = cue.value, cue.text
