@@ -17,11 +17,14 @@ Cue phrases are data: ``resources/indicator_lexicon.csv`` (phrase → indicator 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from extractors.datafiles import read_csv
+from pipeline import sentences as sentence_splitter
 
 LEXICON_FILE = "indicator_lexicon.csv"
 KINDS_FILE = "indicator_kinds.csv"
@@ -111,6 +114,14 @@ class CueSet:
             value, count_only, needs = self._about(m.group())
             out.append(Cue(m.start(), m.end(), value, m.group(), count_only, needs))
         return out
+
+    def first(self, text: str, start: int, end: int) -> Cue | None:
+        """The first cue of :meth:`find` (found without looking for the others)."""
+        m = self.pattern.search(text, start, end)
+        if m is None:
+            return None
+        value, count_only, needs = self._about(m.group())
+        return Cue(m.start(), m.end(), value, m.group(), count_only, needs)
 
     def _about(self, surface: str) -> tuple[str, bool, re.Pattern[str] | None]:
         about = self._by_surface.get(surface)
@@ -214,8 +225,14 @@ def split(text: str, start: int, end: int, keep: Sequence[tuple[int, int]] = ())
     """The clauses of ``text[start:end]`` as offsets; no break falls inside a ``keep`` span."""
     out: list[tuple[int, int]] = []
     cut = start
+    # a break falls inside a kept span when one that starts before the break ends reaches past
+    # its start: the furthest end among the spans that start before each place, by bisection
+    spans = sorted(keep)
+    starts = [x for x, _ in spans]
+    reach = list(accumulate((y for _, y in spans), max))
     for a, b in _breaks(text, start, end):
-        if any(x < b and a < y for x, y in keep):
+        before = bisect_left(starts, b)
+        if before and reach[before - 1] > a:
             continue
         _emit(text, cut, a, out)
         cut = b
@@ -305,6 +322,36 @@ def is_headline_run(sentence: str) -> bool:
                 return True
         colon = sentence.find(":", colon + 1)
     return False
+
+
+# pipeline.sentences splits each line on its own, so the sentences of one line are those of the
+# whole text that lie in it. Its uncached splitter: a cache keyed by a line's text would carry
+# lines over from one article to the next.
+_split_sentences = sentence_splitter._sentences.__wrapped__
+
+
+def line_of(text: str, pos: int) -> tuple[int, int]:
+    """The line (between line breaks) that holds ``pos``."""
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
+
+
+def line_sentences(text: str, line: tuple[int, int]) -> list[tuple[int, int]]:
+    """The sentences of one line of ``text`` (:func:`line_of`): those of
+    :func:`pipeline.sentences.sentences` that lie in it, without splitting the rest of the text."""
+    a = line[0]
+    return [(a + s, a + e) for s, e in _split_sentences(text[a : line[1]])]
+
+
+def colon_lines(text: str) -> list[tuple[int, int]]:
+    """The lines that hold a ":", the only ones a related-headline run can be in."""
+    out = []
+    at = text.find(":")
+    while at >= 0:
+        line = line_of(text, at)
+        out.append(line)
+        at = text.find(":", line[1])
+    return out
 
 
 def headline_runs(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -43,12 +43,16 @@ from typing import Any
 
 from extractors.clauses import (
     Cue,
+    colon_lines,
     continues,
     ends_with_before,
     headline_pieces,
     headline_runs,
     is_dependent,
+    is_headline_run,
     lexicon,
+    line_of,
+    line_sentences,
     named_before_bracket,
     segment_of,
     split,
@@ -63,6 +67,7 @@ from pipeline.article import Article, Span
 from pipeline.sentences import sentences
 
 UNITS_FILE = "indicator_units.csv"
+FIGURE_LINES_SHARE = 3  # the lines with figures are split alone when under a third of the text
 UNIVERSAL_UNITS = ("percent", "percentage_point", "times", "rank")
 # a percent change of a level is its growth
 GROWTH_OF = {"grdp": "grdp_growth"}
@@ -136,6 +141,8 @@ def _cue_for(
     the end of the figure before it ("400 triệu USD vốn FDI và 5.500 tỷ đồng vốn DDI").
     """
     in_clause = [c for c in cues if clause[0] <= c.start and c.end <= clause[1]]
+    if not in_clause:
+        return None
     if fig.source == "quantities":
         for c in in_clause:
             inside = c.start < fig.end and fig.start < c.end
@@ -236,15 +243,35 @@ def _whole(v: float | None) -> int | float | None:
     return int(v) if float(v).is_integer() and abs(v) < 1e15 else v
 
 
+def _figure_sentences(
+    text: str, figs: list[Fig]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]] | None]:
+    """The sentences of the lines that hold figures, the related-headline runs, and every sentence
+    when the whole text was split. The figures' lines are split on their own when they are a small
+    part of the text, and then only the other lines with a ":" where a run may be (a line that is
+    no run as a whole holds no sentence that is one)."""
+    lines: list[tuple[int, int]] = []
+    for f in figs:  # left to right
+        if not lines or f.start > lines[-1][1]:
+            lines.append(line_of(text, f.start))
+    if sum(b - a for a, b in lines) * FIGURE_LINES_SHARE > len(text):
+        every = sentences(text)
+        return every, headline_runs(text, every), every
+    colon = [line for line in colon_lines(text) if is_headline_run(text[line[0] : line[1]])]
+    by_line = {line: line_sentences(text, line) for line in colon}
+    runs = headline_runs(text, [sent for sents in by_line.values() for sent in sents])
+    bounds = [sent for line in lines for sent in by_line.get(line) or line_sentences(text, line)]
+    return bounds, runs, None
+
+
 def extract(article: Article) -> list[Span]:
     text = article.text
     figs = figures(article)
     if not figs:
         return []
-    bounds = sentences(text)
-    runs = headline_runs(text, bounds)
+    bounds, runs, every = _figure_sentences(text, figs)
     bounds = [piece for sent in bounds for piece in (headline_pieces(text, sent) if sent in runs else [sent])]
-    periods = PeriodResolver(text, article.published, quiet=runs)
+    periods = PeriodResolver(text, article.published, quiet=runs, bounds=every)
     places = FigurePlaces(article, runs)
     pub_year = periods.pub_year
     by_sentence: dict[tuple[int, int], list[Fig]] = {}
@@ -253,6 +280,7 @@ def extract(article: Article) -> list[Span]:
         i = bisect_right(starts, f.start) - 1  # its sentence, as pipeline.sentences.sentence_at finds it
         sent = bounds[i] if i >= 0 and f.start < bounds[i][1] else (f.start, f.end)
         by_sentence.setdefault(sent, []).append(f)
+    periods.prepare(min(by_sentence)[0], max(b for _, b in by_sentence))
     rows: list[Span] = []
     target_carry = False
     prev_end = 0
@@ -296,6 +324,7 @@ def _sentence_rows(
     counted: set[tuple[str, tuple[int, int]]] = set()  # the nouns counted so far, with their segment
     part_before = False  # the last row counts a part of a whole ("58/96 trường hợp")
     evidence = text[sent[0] : sent[1]]  # every row's span: the sentence
+    semicolons = ";" in evidence  # else every figure's segment is the whole sentence
     for clause in clauses:
         window_start = clause[0]
         in_clause = [f for f in sfigs if clause[0] <= f.start < clause[1]]
@@ -309,7 +338,7 @@ def _sentence_rows(
         subject = named_before_bracket(text, clause, cues) or subject
         for f in in_clause:
             cue = _cue_for(text, f, clause, window_start, clause_cues)
-            segment = segment_of(text, sent, f.start)
+            segment = segment_of(text, sent, f.start) if semicolons else sent
             noun = f.noun.casefold() if f.source == "quantities" else ""
             if cue is not None:
                 code, label = cue.value, cue.text

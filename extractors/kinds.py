@@ -34,7 +34,9 @@ relative to the figure. The decision, strongest evidence first:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from extractors.clauses import Cue, kind_cues
 
@@ -107,38 +109,74 @@ def _just_before(ctx: KindContext) -> Cue | None:
 
 
 def _after(ctx: KindContext) -> Cue | None:
-    for cue in kind_cues()["after"].find(ctx.text, ctx.fig[1], ctx.clause[1]):
-        return cue if _AFTER_GAP.fullmatch(ctx.text[ctx.fig[1] : cue.start]) else None
-    return None
+    cue = kind_cues()["after"].first(ctx.text, ctx.fig[1], ctx.clause[1])
+    return cue if cue is not None and _AFTER_GAP.fullmatch(ctx.text[ctx.fig[1] : cue.start]) else None
 
 
 def _mood(ctx: KindContext) -> Cue | None:
     """The nearest target/estimate/actual word before the figure's number ("ước đạt 8,72%")."""
-    sets = kind_cues()
     digit = _DIGIT.search(ctx.text, ctx.fig[0], ctx.fig[1])
     upto = digit.start() if digit else ctx.fig[0]
-    cues = sets["segment"].find(ctx.text, ctx.segment[0], upto)
-    cues += [c for c in sets["sentence"].find(ctx.text, ctx.sentence[0], upto) if not _is_a_base(ctx.text, c)]
-    cues = [
-        c for c in cues
-        if not _in_closed_brackets(ctx.text, c, ctx.fig[0])
-        and not (c.value == "target" and _NOT_AN_AIM.search(ctx.text, max(0, c.start - 12), c.start))
-        and not (c.value == "target" and _COUNTED.search(ctx.text, max(0, c.start - 12), c.start))
-    ]
+    text, fig_start = ctx.text, ctx.fig[0]
+    cues = _cues_before(text, "segment", ctx.segment, upto)
+    cues += _cues_before(text, "sentence", ctx.sentence, upto)
     cues.sort(key=lambda c: (c.end, c.end - c.start))
     # a plain "đạt" closes an estimate made earlier in the sentence ("… ước đạt 44.280 tỷ đồng;
     # thu ngân sách đạt 1.455 tỷ đồng"), but not a target ("mục tiêu tổng thu đạt 30.000 tỷ")
     plain_after: Cue | None = None
-    for c in reversed(cues):
+    for c in reversed(cues):  # the nearest first; the words that do not speak of the figure left out
+        if _in_closed_brackets(text, c, fig_start) or (c.value == "target" and (
+            _NOT_AN_AIM.search(text, max(0, c.start - 12), c.start)
+            or _COUNTED.search(text, max(0, c.start - 12), c.start)
+        )):
+            continue
         if c.value == "plain":
             plain_after = plain_after or c  # the "đạt" nearest the figure
             continue
         if c.value == "estimate" and plain_after is not None and _BREAK_OR_FIGURE.search(
-            ctx.text, c.end, plain_after.start
+            text, c.end, plain_after.start
         ):
             return None
         return c
     return None
+
+
+def _cues_before(text: str, place: str, stretch: tuple[int, int], upto: int) -> list[Cue]:
+    """The kind words of ``place`` in ``[stretch[0], upto)`` (the "sentence" words that are not the
+    base of a figure, :func:`_is_a_base`), from one scan of the whole stretch, which the figures of a
+    sentence share, when ``upto`` is a digit after a character no word ends with: no word holds a
+    digit, so a scan of the stretch finds there what one that stops at ``upto`` finds."""
+    start, end = stretch
+    if (
+        start <= upto <= end
+        and upto < len(text)
+        and text[upto].isdecimal()
+        and (upto == start or not (text[upto - 1].isalnum() or text[upto - 1] == "_"))
+        and _words_end_in_letters()[place]
+    ):
+        cues = _scanned(text, place, start, end)
+        return cues[: bisect_left(cues, upto, key=_cue_start)]
+    return _scanned.__wrapped__(text, place, start, upto)
+
+
+@lru_cache(maxsize=32)
+def _scanned(text: str, place: str, start: int, end: int) -> list[Cue]:
+    """The kind words of ``place`` in ``[start, end)`` (cached: a sentence holds several figures)."""
+    cues = kind_cues()[place].find(text, start, end)
+    return [c for c in cues if not _is_a_base(text, c)] if place == "sentence" else cues
+
+
+@cache
+def _words_end_in_letters() -> dict[str, bool]:
+    """Per place: do its kind words hold no digit and end in a letter (see :func:`_cues_before`)?"""
+    def fits(phrase: str) -> bool:
+        return not any(c.isdecimal() for c in phrase) and (phrase[-1].isalnum() or phrase[-1] == "_")
+
+    return {place: all(map(fits, cues.phrases)) for place, cues in kind_cues().items()}
+
+
+def _cue_start(cue: Cue) -> int:
+    return cue.start
 
 
 _BREAK_OR_FIGURE = re.compile(r"[\d,;:.()]")

@@ -240,9 +240,10 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
 _WORD_SCANS, _FOUND_AT = build_scans(tuple(starts for *_, starts in _LED_PATTERNS))
 
 
-def _candidates(lower: str) -> list[list[int]]:
-    """For each pattern, the places where a match of it may begin (see :mod:`extractors.period_starts`)."""
-    return candidates(lower, _WORD_SCANS, _FOUND_AT, len(PATTERNS))
+def _candidates(lower: str, start: int = 0, end: int | None = None) -> list[list[int]]:
+    """For each pattern, the places in ``[start, end)`` where a match of it may begin (see
+    :mod:`extractors.period_starts`)."""
+    return candidates(lower, _WORD_SCANS, _FOUND_AT, len(PATTERNS), start, end)
 
 
 # a period written after these words is what a figure is compared with: "so với 6 tháng đầu năm"
@@ -268,12 +269,29 @@ _QUALIFIED = re.compile(r"(?:hơn|gần|khoảng|trên|dưới|sau|trong vòng|m
 def find_periods(text: str) -> list[PeriodMention]:
     """Every period expression in ``text``, left to right, not overlapping: where two overlap, the
     one of the earlier pattern (each pattern's matches do not overlap one another)."""
-    lower = lower_case(text)
-    places = _candidates(lower) if lower is not None else None
+    return periods_between(text, lower_case(text), 0, len(text))
+
+
+def stretch_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The shortest stretch of ``text`` around ``[start, end)`` that :func:`periods_between` can
+    read on its own: from the start of the text or right after a ".", to the end of the text or
+    right after a "." (no period expression holds a ".", so none runs across either end)."""
+    return text.rfind(".", 0, start) + 1, text.find(".", max(end - 1, 0)) + 1 or len(text)
+
+
+def periods_between(text: str, lower: str | None, start: int, end: int) -> list[PeriodMention]:
+    """The period expressions of :func:`find_periods` that begin in ``[start, end)``, a stretch
+    :func:`stretch_around` gives (``lower``: the text lower-cased by
+    :func:`extractors.period_starts.lower_case`; None takes the whole text)."""
+    if lower is None and (start, end) != (0, len(text)):
+        return [m for m in periods_between(text, None, 0, len(text)) if start <= m.start < end]
+    places = _candidates(lower, start, end) if lower is not None else None
     out: list[PeriodMention] = []
     starts: list[int] = []  # out's, and its ends: those found so far, left to right
     ends: list[int] = []
     for rank, (pat, build) in enumerate(PATTERNS):
+        if places is not None and not places[rank]:
+            continue  # no place where it may begin
         for m in pat.finditer(text) if places is None else finditer(pat, text, places[rank]):
             pm = build(m)
             if pm is None:

@@ -60,20 +60,24 @@ def lower_case(text: str) -> str | None:
 
 
 def candidates(lower: str, scans: Scans, found_at: dict[str, Meaning],
-               n_patterns: int) -> list[list[int]]:
+               n_patterns: int, start: int = 0, end: int | None = None) -> list[list[int]]:
     """For each pattern, the places where a match of it may begin (in order): where its starts stand
-    in ``lower`` (the text lower-cased by :func:`lower_case`), found by ``scans``."""
+    in ``lower`` (the text lower-cased by :func:`lower_case`), found by ``scans``; only those in
+    ``[start, end)``, which must each be 0, the text's length or a place right after a ".": no
+    start of a pattern holds a ".", so a scan stopped before one finds what a scan of it all does."""
     out: list[list[int]] = [[] for _ in range(n_patterns)]
+    end = len(lower) if end is None else end
     for scan in scans:
-        for m in scan.finditer(lower):
+        for m in scan.finditer(lower, start, end):
             at = m.start()
             at_word, at_number = found_at.get(lower[at : at + 2]) or found_at[lower[at]]
             for rank, shift in at_word:
                 out[rank].append(at + shift)
             if at_number:
                 for place in number_before(lower, at):
-                    for rank in at_number:
-                        out[rank].append(place)
+                    if place >= start:
+                        for rank in at_number:
+                            out[rank].append(place)
     for places in out:
         places.sort()
     return out

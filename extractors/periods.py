@@ -23,13 +23,15 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
-from extractors.period_expressions import PeriodMention, find_periods
-from pipeline.sentences import sentences
+from extractors.clauses import line_of, line_sentences
+from extractors.period_expressions import PeriodMention, find_periods, periods_between, stretch_around
+from extractors.period_starts import lower_case
 
 __all__ = ["PeriodMention", "PeriodResolver", "codes", "dateline", "find_periods"]
 
 # how far after a figure a period in its sentence may stand and still be its period
 NEAR_AFTER = 40
+LOOK_BACK = 1500  # how much more of the text to read at a time for a period carried from before
 # a yearly figure of a term: "mỗi năm kết nạp 60 đảng viên", "tăng bình quân 8%/năm"
 _ANNUAL = re.compile(
     r"(?<!\w)(?:mỗi\s+năm|hằng\s+năm|hàng\s+năm|bình\s+quân(?!\s+đầu\s+người))(?!\w)|%\s*/\s*năm",
@@ -49,14 +51,34 @@ class PeriodResolver:
     """The period of each figure of one article (see the module docstring)."""
 
     def __init__(
-        self, text: str, published: str | None, quiet: Sequence[tuple[int, int]] = ()
+        self,
+        text: str,
+        published: str | None,
+        quiet: Sequence[tuple[int, int]] = (),
+        bounds: Sequence[tuple[int, int]] | None = None,
     ) -> None:
+        """``bounds``: every sentence of the text, if the caller split it all (else the lines that
+        ask are split alone)."""
         self.text = text
-        self.bounds = sentences(text)
-        self.mentions = [
-            replace(m, carries="no") if any(a <= m.start < b for a, b in quiet) else m
-            for m in find_periods(text)
-        ]
+        self._bounds = bounds
+        self._quiet = quiet
+        # the mentions are found stretch by stretch, as the figures ask (most of a text holds none):
+        # those of ``[_lo, _hi)`` are known, and the stretch only grows
+        self._lower = lower_case(text)
+        self._lo = self._hi = 0
+        self._index([])
+        # keyed by where the mention starts (they do not overlap): hashing the mention itself hashes
+        # every field of it
+        self._codes: dict[int, str | None] = {}
+        # per clause: the usable mentions inside it; per sentence: its points, its terms and spans
+        self._in_clause: dict[tuple[int, int], list[PeriodMention]] = {}
+        self._in_sentence: dict[tuple[int, int], tuple[list[PeriodMention], list[PeriodMention]]] = {}
+        self._carried_into: dict[tuple[int, int], str | None] = {}  # per sentence: the period it takes
+        self._line_sentences: dict[tuple[int, int], list[tuple[int, int]]] = {}  # per line: its sentences
+        self.pub_year, self.pub_month = _published(published or dateline(text))
+
+    def _index(self, mentions: list[PeriodMention]) -> None:
+        self.mentions = mentions
         self.starts = [m.start for m in self.mentions]
         # the mentions that can be a figure's period, and those of them that name a point in time
         # (the mentions do not overlap and run left to right: their starts and ends are both sorted)
@@ -66,37 +88,61 @@ class PeriodResolver:
         self._usable_ends = [m.end for m in self.usable]
         self._point_starts = [m.start for m in self.points]
         self._since_starts = [m.start for m in self.mentions if m.role == "since"]
-        self._sentence_starts = [a for a, _ in self.bounds]
-        # the year of the last point mention that names one, before each mention (and after all)
-        self._named_years: list[int | None] = [None]
-        for m in self.mentions:
-            named = m.role == "point" and m.year is not None
-            self._named_years.append(m.year if named else self._named_years[-1])
-        # keyed by where the mention starts (they do not overlap): hashing the mention itself hashes
-        # every field of it
-        self._codes: dict[int, str | None] = {}
-        # per clause: the usable mentions inside it; per sentence: its points, its terms and spans
-        self._in_clause: dict[tuple[int, int], list[PeriodMention]] = {}
-        self._in_sentence: dict[tuple[int, int], tuple[list[PeriodMention], list[PeriodMention]]] = {}
-        self.pub_year, self.pub_month = _published(published or dateline(text))
+
+    def prepare(self, start: int, end: int) -> None:
+        """Find the periods of ``[start, end)`` (the stretch of the article that holds its figures) at
+        once, rather than sentence by sentence as its figures ask."""
+        self._cover(start, end)
+
+    def _cover(self, start: int, end: int) -> None:
+        """Find the mentions of ``[start, end)`` too (and of what lies between it and those known)."""
+        if self._lo <= start and end <= self._hi and self._lo < self._hi:
+            return
+        text = self.text
+        if self._lower is None:  # the text is read whole (see periods_between)
+            lo, hi = 0, len(text)
+            found = self._found(lo, hi)
+        elif self._lo == self._hi:
+            lo, hi = stretch_around(text, start, end)
+            found = self._found(lo, hi)
+        else:
+            lo, hi = stretch_around(text, min(start, self._lo), max(end, self._hi))
+            found = self._found(lo, self._lo) + self.mentions + self._found(self._hi, hi)
+        self._lo, self._hi = lo, hi
+        self._index(found)
+
+    def _found(self, start: int, end: int) -> list[PeriodMention]:
+        if start >= end:
+            return []
+        quiet = self._quiet
+        return [
+            replace(m, carries="no") if any(a <= m.start < b for a, b in quiet) else m
+            for m in periods_between(self.text, self._lower, start, end)
+        ]
 
     def _default_year(self, before: int) -> int | None:
-        named = self._named_years[bisect_left(self.starts, before)]
+        if self.pub_year is not None and self.pub_month not in YEAR_END_MONTHS:
+            return self.pub_year
+        self._cover(0, before)
+        # the year of the last point mention before that names one
+        named = next((m.year for m in reversed(self.mentions[: bisect_left(self.starts, before)])
+                      if m.role == "point" and m.year is not None), None)
         if self.pub_year is None:
             return named
-        if self.pub_month in YEAR_END_MONTHS and named == self.pub_year - 1:
+        if named == self.pub_year - 1:
             return named  # "Đến hết năm, …" in a January review of the year before
         return self.pub_year
 
     def _code(self, m: PeriodMention) -> str | None:
         if m.start not in self._codes:
             self._codes[m.start] = self._span_code(m) if m.role == "span" else m.code(
-                self._default_year(m.start), self.pub_month
+                self._default_year(m.start) if m.year is None and m.role != "term" else None, self.pub_month
             )
         return self._codes[m.start]
 
     def _span_code(self, m: PeriodMention) -> str | None:
         """ "5 năm qua": the five-year term named before it, else the five years up to publication."""
+        self._cover(0, m.start)
         for t in reversed(self.mentions[: bisect_left(self.starts, m.start)]):
             if t.role == "term" and t.year and t.year2 and t.year2 - t.year == m.years:
                 return f"{t.year}/{t.year2}"
@@ -109,6 +155,8 @@ class PeriodResolver:
         self, fig: tuple[int, int], clause: tuple[int, int], sentence: tuple[int, int], own_only: bool = False
     ) -> str | None:
         """The figure's period; ``own_only``: only what its own sentence says (a related headline)."""
+        if not (self._lo <= sentence[0] and sentence[1] <= self._hi):
+            self._cover(sentence[0], sentence[1])
         usable = self.usable
         inside = self._in_clause.get(clause)
         if inside is None:
@@ -136,22 +184,44 @@ class PeriodResolver:
             return self._code(terms[0])
         if own_only:
             return None
+        # what holds at the figure holds at the start of its sentence unless a line break lies between
+        if self.text.find("\n", sentence[0], fig[0]) >= 0:
+            return self._carried(sentence, fig[0])
+        if sentence not in self._carried_into:
+            self._carried_into[sentence] = self._carried(sentence, fig[0])
+        return self._carried_into[sentence]
+
+    def _carried(self, sentence: tuple[int, int], pos: int) -> str | None:
+        """The period of a figure at ``pos`` whose sentence names none of its own."""
         if self._since_in(sentence[0], sentence[1]):
             # "Từ năm 2021 đến nay, …": counted up to now, so the publication year, not a carried period
             return self._now()
         # the periods that still hold, among those that end before the sentence (usable[:ended])
-        ended = bisect_right(self._usable_ends, sentence[0])
-        last = next((usable[i] for i in range(ended - 1, -1, -1) if self._holds(usable[i], fig[0])), None)
+        last = self._last_holding(sentence[0], pos)
         if last is not None:
             # the last sentence before that names a period, and the first period it names: in
             # "tổng kết năm 2023 và triển khai nhiệm vụ năm 2024" the report is about 2023
             bounds = self._sentence_at(last.start) or (last.start, last.end)
+            self._cover(bounds[0], bounds[1])
+            usable = self.usable
+            ended = bisect_right(self._usable_ends, sentence[0])
             first = bisect_left(self._usable_starts, bounds[0])
-            code = self._code(next(m for m in usable[first:ended] if self._holds(m, fig[0])))
+            code = self._code(next(m for m in usable[first:ended] if self._holds(m, pos)))
             # a later year named in passing ("chương trình công tác năm 2025") does not carry over
             if not (code and self.pub_year and int(code[:4]) > self.pub_year):
                 return code
         return self._now()
+
+    def _last_holding(self, before: int, pos: int) -> PeriodMention | None:
+        """The last usable mention that ends by ``before`` and still holds at ``pos``: looked for in
+        the stretch known, then in stretches further back."""
+        while True:
+            usable = self.usable
+            ended = bisect_right(self._usable_ends, before)
+            last = next((usable[i] for i in range(ended - 1, -1, -1) if self._holds(usable[i], pos)), None)
+            if last is not None or self._lo == 0:
+                return last
+            self._cover(max(0, self._lo - LOOK_BACK), before)
 
     def _sentence_mentions(
         self, sentence: tuple[int, int]
@@ -170,10 +240,17 @@ class PeriodResolver:
         return i < len(self._since_starts) and self._since_starts[i] < end
 
     def _sentence_at(self, offset: int) -> tuple[int, int] | None:
-        """The sentence that contains ``offset`` (:func:`pipeline.sentences.sentence_at`)."""
-        i = bisect_right(self._sentence_starts, offset) - 1
-        if i >= 0 and self.bounds[i][0] <= offset < self.bounds[i][1]:
-            return self.bounds[i]
+        """The sentence that contains ``offset`` (:func:`pipeline.sentences.sentence_at`), from the
+        sentences of its line alone when the text was not split whole."""
+        bounds = self._bounds
+        if bounds is None:
+            line = line_of(self.text, offset)
+            bounds = self._line_sentences.get(line)
+            if bounds is None:
+                bounds = self._line_sentences[line] = line_sentences(self.text, line)
+        i = bisect_right(bounds, offset, key=_start) - 1
+        if i >= 0 and bounds[i][0] <= offset < bounds[i][1]:
+            return bounds[i]
         return None
 
     def _holds(self, m: PeriodMention, pos: int) -> bool:
@@ -207,6 +284,10 @@ def dateline(text: str) -> str | None:
     return f"{m[2]}-{int(m[1]):02d}"
 
 
+def _start(bounds: tuple[int, int]) -> int:
+    return bounds[0]
+
+
 def _distance(m: PeriodMention, fig: tuple[int, int]) -> int:
     return fig[0] - m.end if m.end <= fig[0] else max(0, m.start - fig[1])
 
@@ -221,4 +302,5 @@ def _published(published: str | None) -> tuple[int | None, int | None]:
 def codes(text: str, published: str | None = None) -> Sequence[str | None]:
     """The code of every period expression in ``text`` (a debugging and testing aid)."""
     r = PeriodResolver(text, published)
+    r._cover(0, len(text))
     return [r._code(m) if m.role in ("point", "plan", "term", "span") else None for m in r.mentions]

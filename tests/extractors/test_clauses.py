@@ -7,14 +7,19 @@ from extractors.clauses import (
     _BREAK,
     GLUED_HEADLINE_SPAN,
     _breaks,
+    colon_lines,
     glues,
     is_dependent,
     is_headline_run,
+    line_of,
+    line_sentences,
     matches_at_words,
+    split,
 )
 from extractors.indicator_figures import RANK_RE, RANK_WORDS
 from extractors.indicators import extract
 from pipeline.article import Article
+from pipeline.sentences import sentences
 
 
 def code_and_unit(text: str, figure: str) -> tuple[str, str]:
@@ -108,3 +113,63 @@ def test_breaks_are_what_the_break_pattern_finds(text):
 def test_is_headline_run_looks_only_before_each_colon(sentence):
     every_glue = any(":" in sentence[i : i + GLUED_HEADLINE_SPAN] for i in glues(sentence))
     assert is_headline_run(sentence) == (":" in sentence and every_glue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm 2024, thu 5 tỷ đồng. TP. Vinh tăng 7%.\n\n  Dòng hai: a. B c! \n\nĐ.c Nam nói… Thu 3%",
+        "Một dòng\nHai dòng.Ba\n",
+        "\n\n",
+        "",
+        "x",
+    ],
+)
+def test_clauses_line_sentences_are_the_sentences_of_the_text_in_that_line(text):
+    lines = {line_of(text, pos) for pos in range(len(text))}
+    assert sorted(s for line in lines for s in line_sentences(text, line)) == sentences(text)
+    for a, b in lines:
+        assert "\n" not in text[a:b]
+        assert (a == 0 or text[a - 1] == "\n") and (b == len(text) or text[b] == "\n")
+    assert colon_lines(text) == sorted({line_of(text, i) for i, c in enumerate(text) if c == ":"})
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tin liên quan. Hỗ trợ tín dụngVĩnh Phúc: Hơn 1 tháng xử lý 12 vụ. Thu 5%.",
+        "Kết quả quý III/2024 | Tam Dương: tăng 7%. Dự hội nghị có các đồng chí: A, B.",
+        "Dự hội nghị có các đồng chí: Nguyễn Văn A, Bí thư. Giải ngân đạt 61%Phường X: thu 5 tỷ",
+        "%Vĩnh Phúc: mở đầu. (A)B: c",
+    ],
+)
+def test_clauses_a_line_that_is_no_headline_run_holds_no_sentence_that_is_one(line):
+    """indicators.extract splits into sentences only the lines with a ":" that pass as a whole."""
+    runs = [s for s in line_sentences(line, (0, len(line))) if is_headline_run(line[s[0] : s[1]])]
+    assert not runs or is_headline_run(line)
+
+
+@pytest.mark.parametrize(
+    ("text", "keep"),
+    [
+        ("thu ngân sách đạt 16.000 tỷ đồng, trong đó; thu nội địa: 13.000 tỷ (tăng 5%), đạt 90%", []),
+        ("công nghiệp, xây dựng tăng 7%, dịch vụ tăng 5%; nông nghiệp: 3%", [(0, 21)]),
+        ("a, b, c; d: e (f) g", [(3, 9), (0, 2), (4, 5), (12, 19)]),
+        ("a, b, c; d: e (f) g", [(1, 3), (1, 2), (6, 7)]),
+        ("  ; x , y  ", [(4, 6)]),
+    ],
+)
+def test_clauses_split_never_cuts_inside_a_kept_span(text, keep):
+    def stripped(a: int, b: int) -> tuple[int, int]:
+        piece = text[a:b]
+        return a + len(piece) - len(piece.lstrip()), b - len(piece) + len(piece.rstrip())
+
+    out, cut = [], 0  # the plain way: every kept span looked at for every break
+    for a, b in _breaks(text, 0, len(text)):
+        if not any(x < b and a < y for x, y in keep):
+            if text[cut:a].strip():
+                out.append(stripped(cut, a))
+            cut = b
+    if text[cut:].strip():
+        out.append(stripped(cut, len(text)))
+    assert split(text, 0, len(text), keep) == out

@@ -2,6 +2,7 @@ import pytest
 
 from extractors import money, percentages, quantities
 from extractors.indicators import extract
+from extractors.kinds import _cues_before, _scanned
 from pipeline.article import Article
 
 
@@ -60,3 +61,21 @@ KINDS = [
 @pytest.mark.parametrize(("text", "figure", "kind"), KINDS)
 def test_kinds_of_figures(text, figure, kind):
     assert kind_of_figure(text, figure) == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ước cả năm thu ngân sách đạt 1.455 tỷ đồng, phấn đấu đạt 30.000 tỷ; đã giải ngân 64,4%",
+        "Mục tiêu năm 2025 đạt 98%, kết quả đạt được 95%, dự kiến đạt(5%) tăng5% được giao 12 chỉ tiêu",
+        "bằng 34% kế hoạch năm, ước tính đạt 8,72%; thực hiện được 7 dự án, ước đạt 12",
+    ],
+)
+def test_kinds_words_before_a_figure_from_one_scan_of_the_stretch(sentence):
+    """_cues_before shares one scan of the sentence (or segment) among its figures: it must find
+    what a scan that stops at the figure finds, wherever the figure stands."""
+    for place in ("segment", "sentence"):
+        for upto in range(len(sentence) + 1):
+            got = _cues_before(sentence, place, (0, len(sentence)), upto)
+            expected = _scanned.__wrapped__(sentence, place, 0, upto)
+            assert [(c.start, c.end, c.value) for c in got] == [(c.start, c.end, c.value) for c in expected]

@@ -8,6 +8,8 @@ from extractors.period_expressions import (
     _WORD_SCANS,
     PATTERNS,
     _candidates,
+    periods_between,
+    stretch_around,
 )
 from extractors.period_starts import OTHER_CASES, finditer, lower_case, number_before
 from extractors.periods import PeriodResolver, codes, find_periods
@@ -355,3 +357,26 @@ def test_periodsnumber_before(text, at, expected):
 )
 def test_periods_lower_case_only_when_it_keeps_the_text_aligned(text, expected):
     assert lower_case(text) == expected
+
+
+@pytest.mark.parametrize("text", LEAD_TEXTS)
+def test_periods_a_stretch_between_dots_finds_what_the_whole_text_finds_there(text):
+    every = find_periods(text)
+    for start in range(0, len(text) + 1, 7):
+        for end in (start, start + 10, start + 40, len(text)):
+            a, b = stretch_around(text, start, min(end, len(text)))
+            assert a <= start and min(end, len(text)) <= b
+            assert a == 0 or text[a - 1] == "."
+            assert b == len(text) or text[b - 1] == "."
+            got = periods_between(text, lower_case(text), a, b)
+            assert got == [m for m in every if a <= m.start < b]
+
+
+def test_periods_no_pattern_holds_a_dot():
+    """A stretch can be read on its own from right after a "." (:func:`stretch_around`): no pattern
+    matches a "." (it is named only in lookarounds, "(?<![\\w.,])")."""
+    for _, written, _, starts in _LED_PATTERNS:
+        bare = re.sub(r"\(\?<?[=!][^()]*\)", "", written)  # without the lookarounds
+        assert "." not in bare.replace("\\.", ".") and r"\S" not in bare and r"\W" not in bare
+        assert "[^" not in bare and r"\w" not in bare
+        assert all("." not in start for start in starts)
