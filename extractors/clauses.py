@@ -24,7 +24,7 @@ from functools import cache
 from itertools import accumulate
 
 from extractors.datafiles import read_csv
-from pipeline import sentences as sentence_splitter
+from pipeline.sentences import line_of, line_sentences, sentences
 
 LEXICON_FILE = "indicator_lexicon.csv"
 KINDS_FILE = "indicator_kinds.csv"
@@ -32,6 +32,7 @@ KIND_PLACES = ("just_before", "after", "segment", "sentence")
 
 GLUED_HEADLINE_SPAN = 30  # how far after the glue the next headline's "Place:" colon may stand
 GLUE_ENDS = "%\"”')"  # what a glued headline may end with besides a letter or digit
+FIGURE_LINES_SHARE = 3  # the lines with figures are split alone when under a third of the text
 _UPPER = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
 _GLUE_CANDIDATE = re.compile(rf"(?=([^\W_]|(?<=\S)[{re.escape(GLUE_ENDS)}])[{_UPPER}])")
 _BAR = re.compile(r"\s+\|\s+")
@@ -324,25 +325,6 @@ def is_headline_run(sentence: str) -> bool:
     return False
 
 
-# pipeline.sentences splits each line on its own, so the sentences of one line are those of the
-# whole text that lie in it. Its uncached splitter: a cache keyed by a line's text would carry
-# lines over from one article to the next.
-_split_sentences = sentence_splitter._sentences.__wrapped__
-
-
-def line_of(text: str, pos: int) -> tuple[int, int]:
-    """The line (between line breaks) that holds ``pos``."""
-    end = text.find("\n", pos)
-    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
-
-
-def line_sentences(text: str, line: tuple[int, int]) -> list[tuple[int, int]]:
-    """The sentences of one line of ``text`` (:func:`line_of`): those of
-    :func:`pipeline.sentences.sentences` that lie in it, without splitting the rest of the text."""
-    a = line[0]
-    return [(a + s, a + e) for s, e in _split_sentences(text[a : line[1]])]
-
-
 def colon_lines(text: str) -> list[tuple[int, int]]:
     """The lines that hold a ":", the only ones a related-headline run can be in."""
     out = []
@@ -357,6 +339,27 @@ def colon_lines(text: str) -> list[tuple[int, int]]:
 def headline_runs(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentences (of ``bounds``) that are runs of related headlines."""
     return [s for s in bounds if text.find(":", s[0], s[1]) >= 0 and is_headline_run(text[s[0] : s[1]])]
+
+
+def figure_sentences(
+    text: str, figure_starts: list[int]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]] | None]:
+    """The sentences of the lines that hold figures, the related-headline runs, and every sentence
+    when the whole text was split. The figures' lines are split on their own when they are a small
+    part of the text, and then only the other lines with a ":" where a run may be (a line that is
+    no run as a whole holds no sentence that is one)."""
+    lines: list[tuple[int, int]] = []
+    for at in figure_starts:  # left to right
+        if not lines or at > lines[-1][1]:
+            lines.append(line_of(text, at))
+    if sum(b - a for a, b in lines) * FIGURE_LINES_SHARE > len(text):
+        every = sentences(text)
+        return every, headline_runs(text, every), every
+    colon = [line for line in colon_lines(text) if is_headline_run(text[line[0] : line[1]])]
+    by_line = {line: line_sentences(text, line) for line in colon}
+    runs = headline_runs(text, [sent for sents in by_line.values() for sent in sents])
+    bounds = [sent for line in lines for sent in by_line.get(line) or line_sentences(text, line)]
+    return bounds, runs, None
 
 
 def headline_pieces(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:

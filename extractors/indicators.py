@@ -43,16 +43,12 @@ from typing import Any
 
 from extractors.clauses import (
     Cue,
-    colon_lines,
     continues,
     ends_with_before,
+    figure_sentences,
     headline_pieces,
-    headline_runs,
     is_dependent,
-    is_headline_run,
     lexicon,
-    line_of,
-    line_sentences,
     named_before_bracket,
     segment_of,
     split,
@@ -64,10 +60,8 @@ from extractors.indicator_figures import Fig, figures
 from extractors.kinds import KindContext, kind_of
 from extractors.periods import PeriodResolver
 from pipeline.article import Article, Span
-from pipeline.sentences import sentences
 
 UNITS_FILE = "indicator_units.csv"
-FIGURE_LINES_SHARE = 3  # the lines with figures are split alone when under a third of the text
 UNIVERSAL_UNITS = ("percent", "percentage_point", "times", "rank")
 # a percent change of a level is its growth
 GROWTH_OF = {"grdp": "grdp_growth"}
@@ -243,33 +237,12 @@ def _whole(v: float | None) -> int | float | None:
     return int(v) if float(v).is_integer() and abs(v) < 1e15 else v
 
 
-def _figure_sentences(
-    text: str, figs: list[Fig]
-) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]] | None]:
-    """The sentences of the lines that hold figures, the related-headline runs, and every sentence
-    when the whole text was split. The figures' lines are split on their own when they are a small
-    part of the text, and then only the other lines with a ":" where a run may be (a line that is
-    no run as a whole holds no sentence that is one)."""
-    lines: list[tuple[int, int]] = []
-    for f in figs:  # left to right
-        if not lines or f.start > lines[-1][1]:
-            lines.append(line_of(text, f.start))
-    if sum(b - a for a, b in lines) * FIGURE_LINES_SHARE > len(text):
-        every = sentences(text)
-        return every, headline_runs(text, every), every
-    colon = [line for line in colon_lines(text) if is_headline_run(text[line[0] : line[1]])]
-    by_line = {line: line_sentences(text, line) for line in colon}
-    runs = headline_runs(text, [sent for sents in by_line.values() for sent in sents])
-    bounds = [sent for line in lines for sent in by_line.get(line) or line_sentences(text, line)]
-    return bounds, runs, None
-
-
 def extract(article: Article) -> list[Span]:
     text = article.text
     figs = figures(article)
     if not figs:
         return []
-    bounds, runs, every = _figure_sentences(text, figs)
+    bounds, runs, every = figure_sentences(text, [f.start for f in figs])
     bounds = [piece for sent in bounds for piece in (headline_pieces(text, sent) if sent in runs else [sent])]
     periods = PeriodResolver(text, article.published, quiet=runs, bounds=every)
     places = FigurePlaces(article, runs)

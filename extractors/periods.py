@@ -23,9 +23,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
-from extractors.clauses import line_of, line_sentences
 from extractors.period_expressions import PeriodMention, find_periods, periods_between, stretch_around
 from extractors.period_starts import lower_case
+from pipeline.sentences import line_of, line_sentences
 
 __all__ = ["PeriodMention", "PeriodResolver", "codes", "dateline", "find_periods"]
 

@@ -23,9 +23,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return list(_sentences(text))
 
 
-@lru_cache(maxsize=32)
-def _sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """Cached: the indicators stage and its period resolver both split the same article.
+def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`sentences`, uncached (for pieces of an article: a cache keyed by a line's text would
+    carry lines over from one article to the next).
 
     ``_END.finditer`` over each line, found faster: a match can only begin at one of the few
     end-of-sentence characters, so only those places are tried (in order, none inside the
@@ -51,6 +51,23 @@ def _sentences(text: str) -> tuple[tuple[int, int], ...]:
             cut = pos
         _emit(text, cut, le, out)
     return tuple(out)
+
+
+# Cached: the indicators stage and its period resolver both split the same article.
+_sentences = lru_cache(maxsize=32)(split_sentences)
+
+
+def line_of(text: str, pos: int) -> tuple[int, int]:
+    """The line (between line breaks) that holds ``pos``."""
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
+
+
+def line_sentences(text: str, line: tuple[int, int]) -> list[tuple[int, int]]:
+    """The sentences of one line of ``text`` (:func:`line_of`): those of :func:`sentences` that lie
+    in it (every line is split on its own), without splitting the rest of the text."""
+    a = line[0]
+    return [(a + s, a + e) for s, e in split_sentences(text[a : line[1]])]
 
 
 def _end_chars(text: str) -> list[int]:

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.sentences import sentence_at, sentences
+from pipeline.sentences import line_of, line_sentences, sentence_at, sentences, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -74,3 +74,23 @@ def _sentences_by_finditer(text):
 )
 def test_sentences_try_only_the_end_characters(text):
     assert sentences(text) == _sentences_by_finditer(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm 2024, thu 5 tỷ đồng. TP. Vinh tăng 7%.\n\n  Dòng hai: a. B c! \n\nĐ.c Nam nói… Thu 3%",
+        "Một dòng\nHai dòng.Ba\n",
+        "\n\n",
+        "",
+        "x",
+    ],
+)
+def test_sentences_of_each_line_are_those_of_the_text(text):
+    """Every line is split on its own, so splitting one line gives the text's sentences in it."""
+    lines = {line_of(text, pos) for pos in range(len(text))}
+    assert sorted(s for line in lines for s in line_sentences(text, line)) == sentences(text)
+    assert list(split_sentences(text)) == sentences(text)
+    for a, b in lines:
+        assert "\n" not in text[a:b]
+        assert (a == 0 or text[a - 1] == "\n") and (b == len(text) or text[b] == "\n")
