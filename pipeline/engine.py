@@ -103,7 +103,9 @@ def iter_sources(paths: Iterable[str | Path]) -> Iterator[Item]:
             continue
         is_file = Path(given).is_file()
         for f in files:
-            yield (str(f.resolve()), str(f), str(given) if is_file else str(f))
+            # absolute, not resolved: a worker opens it from any directory, and ``resolve`` would
+            # read every component of the path again to follow links that ``open`` follows anyway
+            yield (os.path.abspath(f), str(f), str(given) if is_file else str(f))
 
 
 def chunked(items: Iterable[Item], size: int) -> Iterator[list[Item]]:

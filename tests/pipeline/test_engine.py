@@ -155,6 +155,18 @@ def test_engine_extract_chunk_reports_an_article_whose_extraction_raises(
     assert out[2].get("money")
 
 
+def test_engine_sources_are_read_by_absolute_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a.txt").write_text("Tin a\n\nTỉnh thu ngân sách 5 tỷ đồng.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    [(read_path, listed, label)] = engine.iter_sources(["d"])
+    assert read_path == str(tmp_path / "d" / "a.txt") and Path(read_path).is_absolute()
+    assert (listed, label) == (str(Path("d") / "a.txt"), str(Path("d") / "a.txt"))
+    monkeypatch.chdir("/")  # a worker may run anywhere
+    [art] = engine.extract_chunk([(read_path, listed, label)])
+    assert isinstance(art, engine.Article) and art.path == label and art.get("money")
+
+
 def _gazetteer_loaded() -> bool:
     from extractors.places import gazetteer
 
