@@ -119,16 +119,9 @@ PREFIX_RE = re.compile(rf"(?:(?:{_QUAL})\s+)?(?:từ\s+)?\Z", re.IGNORECASE)
 
 def reversed_alt(words: tuple[str, ...]) -> str:
     """An alternation of ``words`` written backwards, longest first, to read text right to left (in a
-    case-insensitive pattern), grouped behind their first letter as :func:`alternation_by_first_letter`."""
-    ordered = sorted(words, key=len, reverse=True)
-    groups: dict[str, list[str]] = {}
-    for w in ordered:
-        backwards = [part[::-1] for part in reversed(w.split())]
-        groups.setdefault(backwards[0][0].lower(), []).append(
-            r"\s+".join([re.escape(backwards[0][1:]), *map(re.escape, backwards[1:])]))
-    if any(a != b and re.fullmatch(re.escape(a), b, re.IGNORECASE) for a in groups for b in groups):
-        return "|".join(r"\s+".join(re.escape(part[::-1]) for part in reversed(w.split())) for w in ordered)
-    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+    case-insensitive pattern): :func:`alternation_by_first_letter` of the reversed words (a word's
+    parts are one space apart, so the reversed word is its parts reversed, in reverse order)."""
+    return alternation_by_first_letter(w[::-1] for w in words)
 
 
 # the same, read backwards from the number in the reversed text: the longest prefix first
@@ -309,13 +302,6 @@ def _figures(text: str, start: int, end: int) -> tuple[Figure, ...]:
         m = (FIGURE_RE if first < at else _BARE_FIGURE_RE).match(text, first, end)
         if m is None:
             break
-        if first == at and m.end() == number.end():  # the number alone, as :func:`_build` reads it
-            written = number.group()
-            value = float(written) if "." not in written and "," not in written else _unsigned(written)
-            if value is not None and math.isfinite(value):
-                out.append(_new_figure(at, m.end(), value, None, None, 1.0))
-            pos = m.end()
-            continue
         fig = _build(m)
         if fig is None:
             pos = m.end("n1")
@@ -327,8 +313,7 @@ def _figures(text: str, start: int, end: int) -> tuple[Figure, ...]:
 
 def _build(m: re.Match[str]) -> Figure | None:
     if m.end() == m.end(3):  # the number alone (and its qualifier): no scale, range or "%" after it
-        n1 = m.group(3)
-        value = float(n1) if "." not in n1 and "," not in n1 else _unsigned(n1)
+        value = _unsigned(m.group(3))
         if value is None or not math.isfinite(value):
             return None
         return _qualified(m, m.group(1), m.group(2), m.end(), value, None, 1.0)

@@ -16,6 +16,7 @@ from extractors.numbers import (
     format_number,
     parse_number,
     percent_tail,
+    reversed_alt,
 )
 
 
@@ -276,3 +277,14 @@ def test_numbers_alternation_by_first_letter_matches_the_plain_alternation(ignor
     for i in range(len(text) + 1):
         got, want = grouped.match(text, i), plain_re.match(text, i)
         assert (got and got.span()) == (want and want.span())
+
+
+@pytest.mark.parametrize("written", ["khoảng", "trên  dưới", "gần\u00a0bằng", "TỐI THIỂU", "hơn"])
+def test_numbers_reversed_alt_reads_backwards_what_the_alternation_reads(written):
+    words = ("khoảng", "trên dưới", "gần bằng", "tối thiểu", "tối đa", "hơn")
+    forwards = re.compile(rf"(?:{alternation_by_first_letter(words)})", re.IGNORECASE)
+    backwards = re.compile(rf"(?:{reversed_alt(words)})", re.IGNORECASE)
+    assert forwards.fullmatch(written)
+    assert backwards.fullmatch(written[::-1])
+    assert not backwards.fullmatch(written)  # written forwards, it is no match read backwards
+
