@@ -110,17 +110,14 @@ class CueSet:
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
         end = len(text) if end is None else end
-        out = []
-        for m in self.pattern.finditer(text, start, end):
-            value, count_only, needs = self._about(m.group())
-            out.append(Cue(m.start(), m.end(), value, m.group(), count_only, needs))
-        return out
+        return [self._cue(m) for m in self.pattern.finditer(text, start, end)]
 
     def first(self, text: str, start: int, end: int) -> Cue | None:
         """The first cue of :meth:`find` (found without looking for the others)."""
         m = self.pattern.search(text, start, end)
-        if m is None:
-            return None
+        return None if m is None else self._cue(m)
+
+    def _cue(self, m: re.Match[str]) -> Cue:
         value, count_only, needs = self._about(m.group())
         return Cue(m.start(), m.end(), value, m.group(), count_only, needs)
 
