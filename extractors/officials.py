@@ -31,7 +31,6 @@ from functools import cache, lru_cache
 from extractors.datafiles import read_csv
 from extractors.places import Place, PlaceMention, find_places, lookup
 from extractors.unit_patterns import LEVEL_WORD, expand_in, fold, head_regex, surnames
-from extractors.unit_patterns import expand as expand  # others read titles with it
 from extractors.units import extract as extract_units
 from extractors.unsure_names import (
     LOWER_LETTERS,

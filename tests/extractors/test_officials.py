@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from extractors import officials, units
 from extractors.officials import capitalised_runs
+from extractors.unit_patterns import expand
 from extractors.unsure_names import mask, sentence_around, unsure_runs
 from pipeline.article import Article
 
@@ -25,7 +26,7 @@ def unsure_of(text: str) -> list[tuple[str, str]]:
     """The runs the rules are unsure of, with the title they would get (no model involved)."""
     art = Article(text=text)
     _, unsure = officials.match_rules(text, units.extract(art))
-    return [(text[a:b], officials.expand(text[t.start : t.end])) for (a, b), t in unsure]
+    return [(text[a:b], expand(text[t.start : t.end])) for (a, b), t in unsure]
 
 
 @pytest.mark.parametrize(
