@@ -112,8 +112,12 @@ class Article:
         """Store ``spans`` under ``key`` after checking every offset; returns the stored list."""
         checked = sorted(spans, key=_by_offsets)
         text, size = self.text, len(self.text)
+        last: tuple[int, int, str] | None = None  # the span checked just before
         for s in checked:
             start, end, piece = s.start, s.end, s.text
+            if last is not None and piece is last[2] and start == last[0] and end == last[1]:
+                continue  # the same offsets and text object as the one before: already checked
+            last = (start, end, piece)
             # text[start:end] == piece, without copying the slice
             if not (
                 0 <= start <= end <= size and isinstance(piece, str) and len(piece) == end - start

@@ -20,6 +20,15 @@ def test_add_refuses_a_span_that_does_not_point_at_its_text():
         a.add("percentages", [Span(0, 3, "65%")])
 
 
+def test_add_checks_every_span_that_shares_offsets_with_the_one_before():
+    a = Article("Thu ngân sách đạt 65%")
+    sentence = a.text[0:21]
+    rows = [Span(0, 21, sentence, {"row": 1}), Span(0, 21, sentence, {"row": 2})]
+    assert [s.attrs["row"] for s in a.add("indicators", rows)] == [1, 2]  # one text object, both kept
+    with pytest.raises(OffsetError):  # the same offsets, but another (wrong) text
+        a.add("indicators", [*rows, Span(0, 21, "Chi ngân sách đạt 65%")])
+
+
 def test_contract_roundtrip_keeps_spans():
     a = Article("Thu ngân sách đạt 65%")
     a.add("percentages", [a.span(18, 21, value=65.0, high=None, approx=None)])
