@@ -195,9 +195,27 @@ def extract_packed(items: list[Item]) -> bytes:
     return encode_results(extract_chunk(items))
 
 
+# A short article of our own that takes every stage down the paths that build patterns on first
+# use (issuers, sittings, posts, totals raised, places), so that workers forked after it do not
+# each build them again.
+WARM_TEXT = (
+    "Ngày 12/3/2024, Chủ tịch UBND tỉnh Nguyễn Văn An ký Quyết định số 529/QĐ-UBND phê duyệt đề án. "
+    "Tại kỳ họp thứ 15, HĐND tỉnh khóa XVIII thông qua Nghị quyết số 12/NQ-HĐND.\n"
+    "Năm 2024, tỉnh thu ngân sách đạt 1.455 tỷ đồng, bằng 65% dự toán; kết nạp 312 đảng viên mới, "
+    "nâng tổng số đảng viên lên 45.210 đồng chí.\n"
+    "Đồng chí Trần Thị Bình, Phó Bí thư Thường trực Tỉnh ủy, dự hội nghị tại xã Tân Lập, huyện Đan Phượng."
+)
+
+
+_warm = False  # has this process (or the fork server it was forked from) run warm_worker?
+
+
 def warm_worker() -> None:
     """Load every stage and its data files once per worker process, before the first chunk."""
-    extract_article(Article(text="Năm 2024, tỉnh thu ngân sách đạt 1.455 tỷ đồng, bằng 65% dự toán."))
+    global _warm
+    if not _warm:
+        extract_article(Article(text=WARM_TEXT))
+        _warm = True
 
 
 # ---------------------------------------------------------------- rows (Parquet)

@@ -267,3 +267,12 @@ def test_engine_pack_unpack_gives_back_the_same_article(sample_dir: Path) -> Non
         assert back.fetched_at == art.fetched_at
         assert back.spans == art.spans  # every span's text sliced again from the article's text
         assert len(pickle.dumps(engine.pack(art))) < len(pickle.dumps(art))
+
+
+def test_the_warm_up_article_takes_every_stage_down_its_paths() -> None:
+    from pipeline.article import Article
+    from pipeline.runner import extract_article, stages
+
+    art = extract_article(Article(text=engine.WARM_TEXT))
+    assert all(art.get(c.assigns) for c in stages())  # every stage finds something in it
+    assert {s.attrs["indicator"] for s in art.get("indicators")} >= {"budget_revenue", "new_party_members"}
