@@ -58,6 +58,9 @@ _NOT_A_NOUN = re.compile(
 _BASE_BEFORE = re.compile(
     r"(?=[%lsbđvtg])(?:%|lần|so\s+với|bằng|đạt|vượt|theo|giải\s+ngân(?:\s+vốn)?)\s*$", re.IGNORECASE
 )
+BASE_WINDOW = 24  # how far before a cue _BASE_BEFORE looks
+# what _BASE_BEFORE's words end with, in either case ("ı" and "İ" are equated with "i" by the regex engine)
+_BASE_ENDS = frozenset("%nNiIıİgGtToO")
 # "ước tăng 8,5%": the mood word right before a change word
 _ESTIMATED = re.compile(r"(?<!\w)(?:ước(?:\s+tính)?|dự\s+kiến)\s*$", re.IGNORECASE)
 # "công tác bảo đảm trật tự", "nhằm đảm bảo": a target word used as a noun or a purpose
@@ -226,8 +229,13 @@ _COUNTED = re.compile(r"(?<![\w.,/])(?!(?:19|20)\d\d\s*$)\d+(?:[.,/]\d+)*\s*$")
 
 
 def _is_a_base(text: str, cue: Cue) -> bool:
-    """ "bằng 34% kế hoạch năm", "vượt kế hoạch đề ra": the plan is what a figure is measured against."""
-    return _BASE_BEFORE.search(text, max(0, cue.start - 24), cue.start) is not None
+    """ "bằng 34% kế hoạch năm", "vượt kế hoạch đề ra": the plan is what a figure is measured against.
+
+    (_BASE_BEFORE can only match where the window's last character before its trailing white space
+    is one its words end with, which the few cues after such a word pass on to the regex.)"""
+    lo = cue.start - BASE_WINDOW if cue.start > BASE_WINDOW else 0
+    before = text[lo : cue.start].rstrip()
+    return bool(before) and before[-1] in _BASE_ENDS and _BASE_BEFORE.search(text, lo, cue.start) is not None
 
 
 def _in_closed_brackets(text: str, cue: Cue, fig_start: int) -> bool:
