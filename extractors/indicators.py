@@ -132,17 +132,17 @@ def _cue_for(
     """The indicator phrase a figure belongs to (see the module docstring, step 3).
 
     ``window_start`` is where the figure's own stretch of the clause begins: the clause start, or
-    the end of the figure before it ("400 triệu USD vốn FDI và 5.500 tỷ đồng vốn DDI").
+    the end of the figure before it ("400 triệu USD vốn FDI và 5.500 tỷ đồng vốn DDI"); ``cues``
+    are the cue phrases of the clause.
     """
-    in_clause = [c for c in cues if clause[0] <= c.start and c.end <= clause[1]]
-    if not in_clause:
+    if not cues:
         return None
     if fig.source == "quantities":
-        for c in in_clause:
+        for c in cues:
             inside = c.start < fig.end and fig.start < c.end
             if inside or (c.start >= fig.end and _ADJACENT.fullmatch(text[fig.end : c.start])):
                 return c
-    usable = [c for c in in_clause if not c.count_only]
+    usable = [c for c in cues if not c.count_only]
     if fig.source == "money":
         for c in usable:
             if c.start >= fig.end and _ADJACENT.fullmatch(text[fig.end : c.start]):
@@ -285,10 +285,14 @@ def _sentence_rows(
     cues = lexicon().find(text, sent[0], sent[1])
     keep = [(c.start, c.end) for c in cues] + [(f.start, f.end) for f in sfigs]
     clauses = split(text, sent[0], sent[1], keep)
+    # the words the searches before a cue or figure below look for (up to 40 characters back), in
+    # the lower case the regex engine equates them with: where one is missing, its search is skipped
+    near = text[max(0, sent[0] - 40) : sent[1]].lower()
+    negated, totals, parts = "chưa" in near or "không" in near, "tổng" in near, "đó" in near
     cues = [
         c for c in cues
         if (c.needs is None or c.stands_in(text, next((k for k in clauses if k[0] <= c.start < k[1]), sent)))
-        and not _NEGATED.search(text, max(0, c.start - 24), c.start)
+        and not (negated and _NEGATED.search(text, max(0, c.start - 24), c.start))
     ]
     topic = topic_of(text, clauses[0], [f.start for f in sfigs], cues) if clauses else None
     subject: tuple[str, str] | None = None
@@ -353,13 +357,13 @@ def _sentence_rows(
                 named_here = _cue_for(text, f, clause, mine, clause_cues, False)
             else:
                 named_here = cue
-            part = bool(out) and _PART_OF.search(text, max(0, f.start - 20), f.start) is not None
+            part = bool(out) and parts and _PART_OF.search(text, max(0, f.start - 20), f.start) is not None
             if not _is_row(text, f, named_here, kind, part):
                 continue
             part_before = f.total is not None or (noun, segment) in counted
             if noun:
                 counted.add((noun, segment))
-            if not _OUT_OF.search(text, max(0, f.start - 40), f.start):
+            if not (totals and _OUT_OF.search(text, max(0, f.start - 40), f.start)):
                 subject = (code, label)  # but "… 21,6 km trên tổng chiều dài 24,3 km, đạt 88,9%"
             value, high = f.value, f.high
             if sign < 0:

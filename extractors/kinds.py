@@ -58,6 +58,9 @@ _NOT_A_NOUN = re.compile(
 _BASE_BEFORE = re.compile(
     r"(?=[%lsbđvtg])(?:%|lần|so\s+với|bằng|đạt|vượt|theo|giải\s+ngân(?:\s+vốn)?)\s*$", re.IGNORECASE
 )
+BASE_WINDOW = 24  # how far before a cue _BASE_BEFORE looks
+# what _BASE_BEFORE's words end with, in either case ("ı" and "İ" are equated with "i" by the regex engine)
+_BASE_ENDS = frozenset("%nNiIıİgGtToO")
 # "ước tăng 8,5%": the mood word right before a change word
 _ESTIMATED = re.compile(r"(?<!\w)(?:ước(?:\s+tính)?|dự\s+kiến)\s*$", re.IGNORECASE)
 # "công tác bảo đảm trật tự", "nhằm đảm bảo": a target word used as a noun or a purpose
@@ -101,10 +104,13 @@ class KindContext:
 
 
 def _just_before(ctx: KindContext) -> Cue | None:
-    cues = kind_cues()["just_before"].find(ctx.text, ctx.clause[0], ctx.fig[0])
-    for cue in reversed(cues):
-        if _JUST_GAP.match(ctx.text[cue.end : ctx.fig[0]]):
-            return cue
+    """The nearest "just_before" word of the clause with nothing but _JUST_GAP before the figure
+    (the words found as matches, nearest first: a Cue is built only for the one taken)."""
+    text, fig_start = ctx.text, ctx.fig[0]
+    words = kind_cues()["just_before"]
+    for m in reversed(list(words.pattern.finditer(text, ctx.clause[0], fig_start))):
+        if _JUST_GAP.match(text, m.end(), fig_start):
+            return words._cue(m)
     return None
 
 
@@ -115,20 +121,15 @@ def _after(ctx: KindContext) -> Cue | None:
 
 def _mood(ctx: KindContext) -> Cue | None:
     """The nearest target/estimate/actual word before the figure's number ("ước đạt 8,72%")."""
-    digit = _DIGIT.search(ctx.text, ctx.fig[0], ctx.fig[1])
-    upto = digit.start() if digit else ctx.fig[0]
     text, fig_start = ctx.text, ctx.fig[0]
-    cues = _cues_before(text, "segment", ctx.segment, upto)
-    cues += _cues_before(text, "sentence", ctx.sentence, upto)
-    cues.sort(key=lambda c: (c.end, c.end - c.start))
+    digit = _DIGIT.search(text, fig_start, ctx.fig[1])
+    upto = digit.start() if digit else fig_start
     # a plain "đạt" closes an estimate made earlier in the sentence ("… ước đạt 44.280 tỷ đồng;
     # thu ngân sách đạt 1.455 tỷ đồng"), but not a target ("mục tiêu tổng thu đạt 30.000 tỷ")
     plain_after: Cue | None = None
-    for c in reversed(cues):  # the nearest first; the words that do not speak of the figure left out
-        if _in_closed_brackets(text, c, fig_start) or (c.value == "target" and (
-            _NOT_AN_AIM.search(text, max(0, c.start - 12), c.start)
-            or _COUNTED.search(text, max(0, c.start - 12), c.start)
-        )):
+    # the nearest first; the words that do not speak of the figure left out
+    for c, no_aim in reversed(_moods_before(text, ctx.segment, ctx.sentence, upto)):
+        if no_aim or _in_closed_brackets(text, c, fig_start):
             continue
         if c.value == "plain":
             plain_after = plain_after or c  # the "đạt" nearest the figure
@@ -141,19 +142,62 @@ def _mood(ctx: KindContext) -> Cue | None:
     return None
 
 
+def _moods_before(
+    text: str, segment: tuple[int, int], sentence: tuple[int, int], upto: int
+) -> list[tuple[Cue, bool]]:
+    """The "segment" and "sentence" kind words before ``upto`` (:func:`_cues_before`), nearest
+    last (by end, then length), each with whether it is a target word that names no aim
+    (:func:`_names_no_aim`); from the figures' shared scans (:func:`_moods_in`) when both scans
+    may be cut at ``upto``."""
+    cut = _cut_at(text, segment, upto) and _cut_at(text, sentence, upto)
+    if cut and _words_end_in_letters()["segment"] and _words_end_in_letters()["sentence"]:
+        return [pair for pair in _moods_in(text, segment, sentence) if pair[0].start < upto]
+    cues = _cues_before(text, "segment", segment, upto) + _cues_before(text, "sentence", sentence, upto)
+    cues.sort(key=_end_then_length)
+    return [(c, _names_no_aim(text, c)) for c in cues]
+
+
+@lru_cache(maxsize=32)
+def _moods_in(text: str, segment: tuple[int, int], sentence: tuple[int, int]) -> list[tuple[Cue, bool]]:
+    """:func:`_moods_before` of the whole segment and sentence (cached: a sentence holds several
+    figures; a stable sort, so cutting the list keeps the order of the cut lists sorted)."""
+    cues = _scanned(text, "segment", *segment) + _scanned(text, "sentence", *sentence)
+    cues.sort(key=_end_then_length)
+    return [(c, _names_no_aim(text, c)) for c in cues]
+
+
+def _end_then_length(cue: Cue) -> tuple[int, int]:
+    return cue.end, cue.end - cue.start
+
+
+def _names_no_aim(text: str, cue: Cue) -> bool:
+    """A target word used as a noun or a purpose ("công tác bảo đảm", "nhằm đảm bảo") or as the
+    noun of a count ("17/19 chỉ tiêu")."""
+    if cue.value != "target":
+        return False
+    lo = max(0, cue.start - 12)
+    at = cue.start
+    return _NOT_AN_AIM.search(text, lo, at) is not None or _COUNTED.search(text, lo, at) is not None
+
+
+def _cut_at(text: str, stretch: tuple[int, int], upto: int) -> bool:
+    """May a scan of ``stretch`` be cut at ``upto`` (see :func:`_cues_before`)?"""
+    start, end = stretch
+    return (
+        start <= upto <= end
+        and upto < len(text)
+        and text[upto].isdecimal()
+        and (upto == start or not (text[upto - 1].isalnum() or text[upto - 1] == "_"))
+    )
+
+
 def _cues_before(text: str, place: str, stretch: tuple[int, int], upto: int) -> list[Cue]:
     """The kind words of ``place`` in ``[stretch[0], upto)`` (the "sentence" words that are not the
     base of a figure, :func:`_is_a_base`), from one scan of the whole stretch, which the figures of a
     sentence share, when ``upto`` is a digit after a character no word ends with: no word holds a
     digit, so a scan of the stretch finds there what one that stops at ``upto`` finds."""
     start, end = stretch
-    if (
-        start <= upto <= end
-        and upto < len(text)
-        and text[upto].isdecimal()
-        and (upto == start or not (text[upto - 1].isalnum() or text[upto - 1] == "_"))
-        and _words_end_in_letters()[place]
-    ):
+    if _cut_at(text, stretch, upto) and _words_end_in_letters()[place]:
         cues = _scanned(text, place, start, end)
         return cues[: bisect_left(cues, upto, key=_cue_start)]
     return _scanned.__wrapped__(text, place, start, upto)
@@ -185,8 +229,13 @@ _COUNTED = re.compile(r"(?<![\w.,/])(?!(?:19|20)\d\d\s*$)\d+(?:[.,/]\d+)*\s*$")
 
 
 def _is_a_base(text: str, cue: Cue) -> bool:
-    """ "bằng 34% kế hoạch năm", "vượt kế hoạch đề ra": the plan is what a figure is measured against."""
-    return _BASE_BEFORE.search(text, max(0, cue.start - 24), cue.start) is not None
+    """ "bằng 34% kế hoạch năm", "vượt kế hoạch đề ra": the plan is what a figure is measured against.
+
+    (_BASE_BEFORE can only match where the window's last character before its trailing white space
+    is one its words end with, which the few cues after such a word pass on to the regex.)"""
+    lo = cue.start - BASE_WINDOW if cue.start > BASE_WINDOW else 0
+    before = text[lo : cue.start].rstrip()
+    return bool(before) and before[-1] in _BASE_ENDS and _BASE_BEFORE.search(text, lo, cue.start) is not None
 
 
 def _in_closed_brackets(text: str, cue: Cue, fig_start: int) -> bool:

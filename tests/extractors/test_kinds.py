@@ -1,8 +1,9 @@
 import pytest
 
 from extractors import money, percentages, quantities
+from extractors.clauses import Cue
 from extractors.indicators import extract
-from extractors.kinds import _cues_before, _scanned
+from extractors.kinds import _BASE_BEFORE, BASE_WINDOW, _cues_before, _is_a_base, _scanned
 from pipeline.article import Article
 
 
@@ -79,3 +80,21 @@ def test_kinds_words_before_a_figure_from_one_scan_of_the_stretch(sentence):
             got = _cues_before(sentence, place, (0, len(sentence)), upto)
             expected = _scanned.__wrapped__(sentence, place, 0, upto)
             assert [(c.start, c.end, c.value) for c in got] == [(c.start, c.end, c.value) for c in expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bằng 34% kế hoạch năm, vượt kế hoạch đề ra",
+        "giải ngân vốn  kế hoạch; so với\nkế hoạch, theo kế hoạch, gấp 2 lần kế hoạch",
+        "ĐẠT kế hoạch, GIẢI NGÂN kế hoạch, xđạt kế hoạch, đạt x kế hoạch",
+        "   kế hoạch, đạt\n\n\nkế hoạch, ı kế hoạch, SO VỚI" + " " * 30 + "kế hoạch",
+    ],
+)
+def test_is_a_base_as_the_plain_regex(text):
+    """_is_a_base looks at the last character before the cue first: it must answer what
+    _BASE_BEFORE alone answers, at every place of the text."""
+    for start in range(len(text) + 1):
+        cue = Cue(start, start, "target", "")
+        expected = _BASE_BEFORE.search(text, max(0, start - BASE_WINDOW), start) is not None
+        assert _is_a_base(text, cue) == expected
