@@ -313,8 +313,12 @@ _SO = ("so",)  # _COMPARED_WITH
 _TU = ("từ",)  # _SINCE
 _PLAN_WORDS = ("vụ", "hướng", "hoạch")  # _PLAN_BEFORE
 _SINGLING_WORDS = ("riêng", "đó")  # _SINGLED_OUT
-_AIM_WORDS = ("đấu", "tiêu", "hướng")  # _AIMED
+_AIM_WORDS = ("đấu", "mục", "hướng")  # _AIMED ("mục tiêu", not the "chỉ tiêu" of every report)
 _PREFILTER_WORDS = (_BODY_WORDS, _SO, _TU, _PLAN_WORDS, _SINGLING_WORDS, _AIM_WORDS)
+# how far before a point the checks of :func:`_in_context` read (_PLAN_BEFORE's 40 the furthest),
+# and every word one of which they need there: with none, only a target named after it counts
+_CONTEXT_REACH = 40
+_CONTEXT_WORDS = re.compile("|".join(dict.fromkeys(_SO + _TU + _PLAN_WORDS + _SINGLING_WORDS + _AIM_WORDS)))
 
 
 def _search(
@@ -350,6 +354,11 @@ def _in_context(text: str, pm: PeriodMention, lower: str | None = None) -> Perio
         return _changed(pm, role="since") if _UP_TO_NOW.match(text, end) else pm  # "từ ngày 1/7 đến nay"
     if pm.role not in ("point", "plan"):
         return pm
+    if lower is not None and _CONTEXT_WORDS.search(lower, max(0, start - _CONTEXT_REACH), start) is None:
+        aim_after = _search(_AIMED, text, lower, end, min(len(text), end + _AIM_AFTER), _AIM_WORDS)
+        if aim_after and "." not in text[end : aim_after.start()]:
+            return _changed(pm, carries="paragraph")
+        return pm  # none of the checks below can find what it looks for before the mention
     if _search(_COMPARED_WITH, text, lower, max(0, start - 30), start, _SO):
         return _changed(pm, role="base")
     if _search(_SINCE, text, lower, max(0, start - 12), start, _TU) and not _UNTIL_PERIOD.match(text, end):
