@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 
 from extractors.clauses import matches_at_words
 from extractors.quantities import nouns
@@ -19,6 +20,7 @@ RANK_RE = re.compile(
 )
 RANK_WORDS = ("đứng", "xếp", "nằm")  # what a RANK_RE match begins with
 _SPACES = re.compile(r"\s+")
+_PLACE = attrgetter("start", "end")  # the order of the figures
 
 
 @dataclass(slots=True)  # not frozen: built once per figure, and a frozen one is ~4x slower to build
@@ -49,11 +51,13 @@ def figures(article: Article) -> list[Fig]:
     for s in article.get("quantities"):
         a = s.attrs
         noun = a.get("noun", "")
-        info = known.get(_SPACES.sub(" ", noun).casefold())
+        # a noun as written is most often its key already (one space between words): else the
+        # spaces are made one
+        info = known.get(noun.casefold()) or known.get(_SPACES.sub(" ", noun).casefold())
         row = info.row if info else "cue"
         figs.append(Fig(s.start, s.end, a.get("value"), a.get("high"), a.get("unit"), a.get("approx"),
                         "quantities", row, noun, a.get("total"), info.indicator if info else ""))
     for m in matches_at_words(RANK_RE, RANK_WORDS, article.text):
         figs.append(Fig(m.start(), m.end(), float(m[1]), None, "rank", None, "rank",
                         total=float(m[2]) if m[2] else None))
-    return sorted(figs, key=lambda f: (f.start, f.end))
+    return sorted(figs, key=_PLACE)

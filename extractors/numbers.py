@@ -312,11 +312,15 @@ def _figures(text: str, start: int, end: int) -> tuple[Figure, ...]:
 
 
 def _build(m: re.Match[str]) -> Figure | None:
-    if m.end() == m.end(3):  # the number alone (and its qualifier): no scale, range or "%" after it
+    end = m.end()
+    if end == m.end(3):  # the number alone (and its qualifier): no scale, range or "%" after it
         value = _unsigned(m.group(3))
         if value is None or not math.isfinite(value):
             return None
-        return _qualified(m, m.group(1), m.group(2), m.end(), value, None, 1.0)
+        q = m.group(1)
+        if not q:  # most figures: nothing to qualify
+            return _new_figure(m.start(), end, value, None, None, 1.0)
+        return _qualified(m, q, m.group(2), end, value, None, 1.0)
     q, from_, n1, s1, t1, ts1, pct1, _, n2, s2, t2, ts2 = m.groups()
     one = _figure(n1, s1, t1, ts1)
     if one is None:

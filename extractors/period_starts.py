@@ -67,19 +67,25 @@ def candidates(lower: str, scans: Scans, found_at: dict[str, Meaning],
     start of a pattern holds a ".", so a scan stopped before one finds what a scan of it all does."""
     out: list[list[int]] = [[] for _ in range(n_patterns)]
     end = len(lower) if end is None else end
+    meaning = found_at.get
     for scan in scans:
         for m in scan.finditer(lower, start, end):
             at = m.start()
-            at_word, at_number = found_at.get(lower[at : at + 2]) or found_at[lower[at]]
+            at_word, at_number = meaning(lower[at : at + 2]) or found_at[lower[at]]
             for rank, shift in at_word:
                 out[rank].append(at + shift)
             if at_number:
-                for place in number_before(lower, at):
-                    if place >= start:
+                # number_before(lower, at), written out: a few numbers a text, but one call each
+                digits_end = at
+                while digits_end and lower[digits_end - 1].isspace():
+                    digits_end -= 1
+                for place in (digits_end - 1, digits_end - 2):
+                    if place >= start and lower[place].isdecimal():
                         for rank in at_number:
                             out[rank].append(place)
     for places in out:
-        places.sort()
+        if len(places) > 1:
+            places.sort()
     return out
 
 

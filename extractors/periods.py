@@ -37,6 +37,7 @@ _ANNUAL = re.compile(
     r"(?<!\w)(?:mỗi\s+năm|hằng\s+năm|hàng\s+năm|bình\s+quân(?!\s+đầu\s+người))(?!\w)|%\s*/\s*năm",
     re.IGNORECASE,
 )
+_NONE_NAMED = object()  # what PeriodResolver._in_sentence_code gives when the sentence names none
 # a report put out in January or February is about the year before when it names that year
 YEAR_END_MONTHS = (1, 2)
 DATELINE_HEAD = 600  # how far into the text a "Cập nhật: 26/01/2024 16:05" line may stand
@@ -169,6 +170,28 @@ class PeriodResolver:
         if self._since_in(clause[0], fig[0]):
             return self._now()  # "riêng từ ngày 1/7 đến nay phường thu được 426 tỷ đồng"
         in_sentence, terms = self._sentence_mentions(sentence)
+        if in_sentence or terms:  # else (most sentences) it names no period of its own
+            code = self._in_sentence_code(fig, clause, sentence, in_sentence, terms)
+            if code is not _NONE_NAMED:
+                return code
+        if own_only:
+            return None
+        # what holds at the figure holds at the start of its sentence unless a line break lies between
+        if self.text.find("\n", sentence[0], fig[0]) >= 0:
+            return self._carried(sentence, fig[0])
+        if sentence not in self._carried_into:
+            self._carried_into[sentence] = self._carried(sentence, fig[0])
+        return self._carried_into[sentence]
+
+    def _in_sentence_code(
+        self,
+        fig: tuple[int, int],
+        clause: tuple[int, int],
+        sentence: tuple[int, int],
+        in_sentence: list[PeriodMention],
+        terms: list[PeriodMention],
+    ) -> str | None | object:
+        """The period its sentence gives a figure whose clause names none, else _NONE_NAMED."""
         reporting_terms = [m for m in terms if m.role == "span" or m.carries != "no"]  # not a body's term
         if reporting_terms and _ANNUAL.search(self.text, clause[0], clause[1]):
             return self._code(reporting_terms[0])  # "mục tiêu nhiệm kỳ 2025 - 2030: …; mỗi năm kết nạp …"
@@ -182,14 +205,7 @@ class PeriodResolver:
             return self._code(near_after[0])
         if terms:
             return self._code(terms[0])
-        if own_only:
-            return None
-        # what holds at the figure holds at the start of its sentence unless a line break lies between
-        if self.text.find("\n", sentence[0], fig[0]) >= 0:
-            return self._carried(sentence, fig[0])
-        if sentence not in self._carried_into:
-            self._carried_into[sentence] = self._carried(sentence, fig[0])
-        return self._carried_into[sentence]
+        return _NONE_NAMED
 
     def _carried(self, sentence: tuple[int, int], pos: int) -> str | None:
         """The period of a figure at ``pos`` whose sentence names none of its own."""

@@ -97,6 +97,11 @@ _QUAL_OF = {w: a for w, a in QUALIFIERS}
 NAMING_WORDS = ("năm", "tháng", "ngày", "quý", "số", "khóa", "khoá", "kỳ", "thứ", "lần", "đợt", "giai đoạn",
                 "điều", "khoản", "mục", "bài")
 NAMING_WORD_BEFORE = re.compile(rf"(?<!\w)(?:{_alt(list(NAMING_WORDS))})\s+$", re.IGNORECASE)
+NAMING_REACH = 12  # how far before the number NAMING_WORD_BEFORE is looked for
+# a word written before a number and the spaces after it, read backwards from the number in the
+# reversed text: one try at one place, where the search above tries every place of its stretch
+_NAMING_WORD_BACKWARDS = re.compile(rf"\s+(?:{reversed_alt(NAMING_WORDS)})(?!\w)", re.IGNORECASE)
+BEFORE_REACH = 30  # how far before a bare count its noun may begin ("khiển trách 7")
 TOTAL_RAISED_REACH = 80  # how far before the number "tổng số <noun>" may stand
 _DECIMAL = r"\d+(?:,\d+)?"
 FRACTION_RE = re.compile(
@@ -140,12 +145,38 @@ def before_pattern() -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{_alt(words)})\s+$", re.IGNORECASE) if words else None
 
 
+@cache
+def _before_backwards() -> re.Pattern[str] | None:
+    """:func:`before_pattern` read backwards from the number (see _NAMING_WORD_BACKWARDS)."""
+    words = tuple(n.noun for n in nouns().values() if n.role == "before")
+    return re.compile(rf"\s+(?:{reversed_alt(words)})(?!\w)", re.IGNORECASE) if words else None
+
+
+def _word_before(
+    pattern: re.Pattern[str], backwards_pattern: re.Pattern[str], text: str, backwards: str, at: int,
+    reach: int,
+) -> tuple[int, int] | None:
+    """Where ``pattern`` (a word and the spaces after it, ending at ``at``) is found by a search of
+    the ``reach`` characters before ``at``: read backwards from ``at`` in ``backwards`` (the text
+    reversed); the longest word is the leftmost match, and a word beyond ``reach`` is looked for
+    the slow way (a shorter one may end there too)."""
+    size = len(text)
+    m = backwards_pattern.match(backwards, size - at)
+    if m is None:
+        return None
+    if m.end() - (size - at) <= reach:
+        return size - m.end(), at
+    found = pattern.search(text, max(0, at - reach), at)
+    return found.span() if found else None
+
+
 def match(text: str) -> list[Quantity]:
     """Every quantity in ``text``, left to right."""
     pat, known = noun_pattern(), nouns()
     out: list[Quantity] = []
     fractions: list[Quantity] = []
-    for m in fraction_matches(text):
+    backwards = text[::-1]
+    for m in fraction_matches(text, backwards):
         nm = pat.match(text, m.end())
         if nm is None:
             continue
@@ -160,16 +191,18 @@ def match(text: str) -> list[Quantity]:
     for fig in find_figures(text):
         if fractions and any(f.start <= fig.start < f.end for f in fractions):
             continue  # "62 ha" of "45,2/62 ha"
-        q = _with_noun(text, fig, pat, known) or _after_noun(text, fig, before, known)
+        q = _with_noun(text, fig, pat, known, backwards) or _after_noun(text, fig, before, known, backwards)
         if q is not None:
             out.append(q)
     return sorted(out + fractions, key=lambda q: q.start)
 
 
-def fraction_matches(text: str) -> Iterator[re.Match[str]]:
+def fraction_matches(text: str, backwards: str | None = None) -> Iterator[re.Match[str]]:
     """``FRACTION_RE.finditer(text)``, found faster: a match holds no digit before "done", so find
-    "done/total" and then the qualifier written right before it, reading the text backwards."""
-    backwards = text[::-1]
+    "done/total" and then the qualifier written right before it, reading the text backwards
+    (``backwards``: the text reversed, if the caller has it)."""
+    if backwards is None:
+        backwards = text[::-1]
     pos = 0
     while (core := _next_fraction_core(text, pos)) is not None:
         at = core.start()
@@ -205,33 +238,38 @@ def _next_fraction_core(text: str, pos: int) -> re.Match[str] | None:
 
 
 def _after_noun(
-    text: str, fig: Figure, before: re.Pattern[str] | None, known: dict[str, Noun]
+    text: str, fig: Figure, before: re.Pattern[str] | None, known: dict[str, Noun], backwards: str
 ) -> Quantity | None:
     """ "khiển trách 7": a bare count that ends its phrase, right after a noun written before it."""
     if fig.approx or not _PHRASE_END.match(text, fig.end):
         return None
-    if before is None:
+    before_backwards = _before_backwards()
+    if before is None or before_backwards is None:
         return _total_raised(text, fig, known)
-    m = before.search(text, max(0, fig.start - 30), fig.start)
-    if m is None:
+    span = _word_before(before, before_backwards, text, backwards, fig.start, BEFORE_REACH)
+    if span is None:
         return _total_raised(text, fig, known)
-    written = m.group().strip()
-    return Quantity(m.start(), fig.end, fig.value, fig.high, None, written, known[_key(written)])
+    written = text[span[0] : span[1]].strip()
+    return Quantity(span[0], fig.end, fig.value, fig.high, None, written, known[_key(written)])
 
 
-def _with_noun(text: str, fig: Figure, pat: re.Pattern[str], known: dict[str, Noun]) -> Quantity | None:
+def _with_noun(
+    text: str, fig: Figure, pat: re.Pattern[str], known: dict[str, Noun], backwards: str
+) -> Quantity | None:
     m = pat.match(text, fig.end)
-    if m is None or _names_a_thing(text, fig.start):
+    if m is None or _names_a_thing(text, fig.start, backwards):
         return None
     written = m.group("m") or m.group("w")
     return Quantity(fig.start, m.end(), fig.value, fig.high, fig.approx, written, known[_key(written)])
 
 
-def _names_a_thing(text: str, start: int) -> bool:
-    """ "Covid-19" (glued to a word by a hyphen), "năm 2024", "khóa 11", "số 02": a name, not a count."""
+def _names_a_thing(text: str, start: int, backwards: str) -> bool:
+    """ "Covid-19" (glued to a word by a hyphen), "năm 2024", "khóa 11", "số 02": a name, not a count
+    (``backwards``: the text reversed)."""
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
         return True
-    return NAMING_WORD_BEFORE.search(text, max(0, start - 12), start) is not None
+    found = _word_before(NAMING_WORD_BEFORE, _NAMING_WORD_BACKWARDS, text, backwards, start, NAMING_REACH)
+    return found is not None
 
 
 def extract(article: Article) -> list[Span]:

@@ -184,3 +184,44 @@ def test_quantities_next_fraction_core_equals_search(text):
         expected = FRACTION_CORE_RE.search(text, pos)
         found = _next_fraction_core(text, pos)
         assert (found and found.span()) == (expected and expected.span()), pos
+
+
+# _word_before reads the word before a number backwards: the same span as the search it stands for
+@pytest.mark.parametrize(
+    "text",
+    [
+        "năm 2024",
+        "Năm  2024",  # two spaces
+        "trong năm\n2024",
+        "giai  đoạn 5",  # a word of two parts
+        "xnăm 5",  # a word glued to the one before: no
+        "năm" + " " * 9 + "5",  # the word ends inside the reach, begins before it
+        "năm" + " " * 12 + "5",  # beyond the reach
+        "khai trừ khỏi Đảng 2, khai trừ 3",  # the longest word of those that end there
+        "đã khai trừ khỏi Đảng 2",
+        "khiển trách" + " " * 20 + "7",  # begins before the reach of 30
+        "7",
+        "số02",
+    ],
+)
+def test_quantities_word_before_equals_search(text):
+    from extractors.quantities import (
+        _NAMING_WORD_BACKWARDS,
+        BEFORE_REACH,
+        NAMING_REACH,
+        NAMING_WORD_BEFORE,
+        _before_backwards,
+        _word_before,
+        before_pattern,
+    )
+
+    backwards = text[::-1]
+    for at in [i for i, c in enumerate(text) if c.isdigit()]:
+        for pattern, backwards_pattern, reach in (
+            (NAMING_WORD_BEFORE, _NAMING_WORD_BACKWARDS, NAMING_REACH),
+            (before_pattern(), _before_backwards(), BEFORE_REACH),
+        ):
+            found = pattern.search(text, max(0, at - reach), at)
+            expected = found.span() if found else None
+            found_backwards = _word_before(pattern, backwards_pattern, text, backwards, at, reach)
+            assert found_backwards == expected, (text, at)
