@@ -58,7 +58,7 @@ _PLAN_BEFORE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class PeriodMention:
     """A period expression: ``part`` is "" (whole year), H1/H2, Q1..Q4, M<n>, MM, or YTD."""
 
@@ -70,6 +70,18 @@ class PeriodMention:
     year2: int | None = None
     carries: str = "yes"  # yes | paragraph (a period aimed for) | no (singled out: "Riêng quý III")
     years: int = 0  # a span's length: "5 năm qua" -> 5
+
+    def __init__(self, start: int, end: int, role: str, part: str = "", year: int | None = None,
+                 year2: int | None = None, carries: str = "yes", years: int = 0) -> None:
+        # the slots' own setters: twice as fast as the frozen dataclass's object.__setattr__
+        _set_start(self, start)
+        _set_end(self, end)
+        _set_role(self, role)
+        _set_part(self, part)
+        _set_year(self, year)
+        _set_year2(self, year2)
+        _set_carries(self, carries)
+        _set_years(self, years)
 
     def code(self, default_year: int | None, published_month: int | None = None) -> str | None:
         """The contract's period code, or None when no year can be found."""
@@ -86,25 +98,9 @@ class PeriodMention:
 
 
 _MENTION_FIELDS = ("start", "end", "role", "part", "year", "year2", "carries", "years")
-if tuple(PeriodMention.__slots__) != _MENTION_FIELDS:
-    raise AssertionError(f"PeriodMention fields changed: {PeriodMention.__slots__}")
 _set_start, _set_end, _set_role, _set_part, _set_year, _set_year2, _set_carries, _set_years = (
-    getattr(PeriodMention, field).__set__ for field in _MENTION_FIELDS)
-
-
-def _mention(start: int, end: int, role: str, part: str = "", year: int | None = None,
-             year2: int | None = None, carries: str = "yes", years: int = 0) -> PeriodMention:
-    """``PeriodMention(…)``, its slots set directly: twice as fast as the frozen class's ``__init__``."""
-    pm = object.__new__(PeriodMention)
-    _set_start(pm, start)
-    _set_end(pm, end)
-    _set_role(pm, role)
-    _set_part(pm, part)
-    _set_year(pm, year)
-    _set_year2(pm, year2)
-    _set_carries(pm, carries)
-    _set_years(pm, years)
-    return pm
+    vars(PeriodMention)[f].__set__ for f in _MENTION_FIELDS
+)
 
 
 _Y = r"(?P<y>(?:19|20)\d{2})(?!\d)"
@@ -121,11 +117,11 @@ _UNTIL_STARTS = (r"tính\s+(?:đến|tới)\s", r"đến\s", r"tới\s")
 
 
 def _base(m: re.Match[str]) -> PeriodMention:
-    return _mention(m.start(), m.end(), "base")
+    return PeriodMention(m.start(), m.end(), "base")
 
 
 def _date(m: re.Match[str]) -> PeriodMention:
-    return _mention(m.start(), m.end(), "date")
+    return PeriodMention(m.start(), m.end(), "date")
 
 
 def _through(m: re.Match[str]) -> PeriodMention | None:
@@ -134,7 +130,7 @@ def _through(m: re.Match[str]) -> PeriodMention | None:
     if not 1 <= n <= 12:
         return None
     part = MONTHS_TO_PART.get(n, f"M{n}")
-    return _mention(m.start(), m.end(), "point", part, _year_of(m))
+    return PeriodMention(m.start(), m.end(), "point", part, _year_of(m))
 
 
 def _as_of(m: re.Match[str]) -> PeriodMention | None:
@@ -143,12 +139,12 @@ def _as_of(m: re.Match[str]) -> PeriodMention | None:
     if not 1 <= n <= 12:
         return None
     part = MONTHS_TO_PART.get(n, f"M{n}") if day >= MONTH_END_DAY else f"{n:02d}"
-    return _mention(m.start(), m.end(), "point", part, _year_of(m))
+    return PeriodMention(m.start(), m.end(), "point", part, _year_of(m))
 
 
 def _term(m: re.Match[str]) -> PeriodMention:
     years = int(m["y"]), int(m["y2"])
-    return _mention(m.start(), m.end(), "term", year=years[0], year2=years[1], carries="paragraph")
+    return PeriodMention(m.start(), m.end(), "term", year=years[0], year2=years[1], carries="paragraph")
 
 
 def _span(m: re.Match[str]) -> PeriodMention | None:
@@ -157,7 +153,7 @@ def _span(m: re.Match[str]) -> PeriodMention | None:
         return None
     if not m["post"] and _NOT_A_SPAN.match(m.string, m.end()):
         return None  # "sau 5 năm tới", "trong 3 năm tuổi"
-    return _mention(m.start(), m.end(), "span", carries="no", years=n)
+    return PeriodMention(m.start(), m.end(), "span", carries="no", years=n)
 
 
 def _round(m: re.Match[str]) -> PeriodMention | None:
@@ -165,20 +161,20 @@ def _round(m: re.Match[str]) -> PeriodMention | None:
     n = int(m["n"])
     if not 1 <= n <= 12 or not 1 <= int(m["d"]) <= 31:
         return None
-    return _mention(m.start(), m.end(), "point", f"{n:02d}")
+    return PeriodMention(m.start(), m.end(), "point", f"{n:02d}")
 
 
 def _year(m: re.Match[str]) -> PeriodMention:
-    return _mention(m.start(), m.end(), "point", "", _year_of(m))
+    return PeriodMention(m.start(), m.end(), "point", "", _year_of(m))
 
 
 def _half(m: re.Match[str]) -> PeriodMention:
-    return _mention(m.start(), m.end(), "point", "H1" if m["h"].lower() == "đầu" else "H2", _year_of(m))
+    return PeriodMention(m.start(), m.end(), "point", "H1" if m["h"].lower() == "đầu" else "H2", _year_of(m))
 
 
 def _quarter(m: re.Match[str]) -> PeriodMention:
     q = m["q"].lower()
-    return _mention(m.start(), m.end(), "point", f"Q{ROMAN.get(q) or int(q)}", _year_of(m))
+    return PeriodMention(m.start(), m.end(), "point", f"Q{ROMAN.get(q) or int(q)}", _year_of(m))
 
 
 def _months(m: re.Match[str]) -> PeriodMention | None:
@@ -189,19 +185,19 @@ def _months(m: re.Match[str]) -> PeriodMention | None:
     if not explicit and n not in BARE_MONTH_SPANS:
         return None
     part = MONTHS_TO_PART.get(n, f"M{n}")
-    return _mention(m.start(), m.end(), "point", part, _year_of(m))
+    return PeriodMention(m.start(), m.end(), "point", part, _year_of(m))
 
 
 def _month(m: re.Match[str]) -> PeriodMention | None:
     n = int(m["n"])
     if not 1 <= n <= 12:
         return None
-    return _mention(m.start(), m.end(), "point", f"{n:02d}", _year_of(m))
+    return PeriodMention(m.start(), m.end(), "point", f"{n:02d}", _year_of(m))
 
 
 def _ytd(m: re.Match[str]) -> PeriodMention:
     year = _year_of(m)
-    return _mention(m.start(), m.end(), "point", "" if year else "YTD", year)
+    return PeriodMention(m.start(), m.end(), "point", "" if year else "YTD", year)
 
 
 def _year_of(m: re.Match[str]) -> int | None:
@@ -359,7 +355,7 @@ def _search(
 
 def _changed(pm: PeriodMention, role: str = "", carries: str = "") -> PeriodMention:
     """``dataclasses.replace(pm, role=…, carries=…)``, several times faster."""
-    return _mention(
+    return PeriodMention(
         pm.start, pm.end, role or pm.role, pm.part, pm.year, pm.year2, carries or pm.carries, pm.years
     )
 
