@@ -67,6 +67,13 @@ def after_level_word(text: str, pos: int) -> bool:
     return LEVEL_BEFORE.search(text[max(0, pos - 12) : pos]) is not None
 
 
+def is_titlecase(word: str) -> bool:
+    """ "Nguyễn", "K'Ré": each part (between apostrophes) a capital, then lower case."""
+    if "'" not in word and "’" not in word:
+        return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+    return all(p[:1].isupper() and (len(p) == 1 or p[1:].islower()) for p in re.split(r"['’]", word))
+
+
 def mask(text: str, spans: list[tuple[int, int]], also: bytearray | None = None) -> bytearray:
     """One byte per character of ``text``: 1 inside one of ``spans`` (or of the mask ``also``)."""
     inside = bytearray(len(text) + 1) if also is None else bytearray(also)
