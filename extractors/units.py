@@ -317,7 +317,8 @@ def build(article: Article, matches: list[UnitMatch], places: ArticlePlaces,
     text = article.text if text is None else text
     place_for = _cached(places.place_for)
     named = {id(u): n for u in matches if u.style != ALONE and (n := _unit_name(u, text, place_for))}
-    others = [(u.start, u.end, u.kind, named[id(u)]) for u in matches if id(u) in named]
+    alone = any(u.style == ALONE for u in matches)  # the others are looked at for those only
+    others = [(u.start, u.end, u.kind, named[id(u)]) for u in matches if id(u) in named] if alone else []
     spans: list[Span] = []
     names: list[str] = []  # the spans' names, in order
     for unit in matches:
