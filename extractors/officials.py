@@ -153,7 +153,7 @@ def post_regex() -> re.Pattern[str]:
 def capitalised_runs(text: str) -> tuple[tuple[int, int], ...]:
     """Where :data:`MAYBE_CAPITALISED_RUN` matches: every run of two or more syllables that may be
     capitalised, joined by single spaces, as long as it goes (cached: names and unsure runs are in these)."""
-    return tuple(m.span() for m in MAYBE_CAPITALISED_RUN.finditer(text))
+    return tuple(map(re.Match.span, MAYBE_CAPITALISED_RUN.finditer(text)))
 
 
 def find_names(text: str, blocked: list[tuple[int, int]], inside: bytearray | None = None) -> list[Name]:
@@ -212,12 +212,12 @@ def _parse_title(ctx: Context, pos: int) -> Title | None:
         is_rank = post is not None and SPACES.sub(" ", post.group()).casefold() in ranks()
         if not post or (not first and is_rank):
             break  # "Giám đốc Công an tỉnh, Đại tá …": the rank goes with the name, not the chain
-        post_end, post_unit = post.end(), unit
+        (post_start, post_end), post_unit = post.span(), unit
         gap = SPACES.match(text, post_end)
         after = ctx.unit_at.get(gap.end()) if gap else None
         within = (
-            [u for u in ctx.units if post.start() < u.start < post.end() <= u.end]
-            if ctx.unit_starts_within(post.start(), post.end()) else None
+            [u for u in ctx.units if post_start < u.start < post_end <= u.end]
+            if ctx.unit_starts_within(post_start, post_end) else None
         )
         if within:  # "Ủy viên |Ban Thường vụ Tỉnh ủy|": the post's last words begin the unit
             post_end, post_unit = within[0].end, within[0]
