@@ -36,6 +36,7 @@ from extractors.unsure_names import (
     LOWER_LETTERS,
     after_level_word,
     char_class,
+    is_titlecase,
     mask,
     ner_people,
     not_a_name,
@@ -57,6 +58,7 @@ MAYBE_CAPITALISED = re.compile(  # the first letter first: the regex engine skip
 # two or more of them joined by single spaces: a lone one is never a name
 MAYBE_CAPITALISED_RUN = re.compile(rf"{MAYBE_CAPITALISED.pattern}(?: {MAYBE_CAPITALISED.pattern})+")
 MAX_NAME = 5
+Name = tuple[int, int]  # where a name is written: (start, end)
 USE_NER = True  # consult the NER model where the rules are unsure
 # what may stand between a title and the name after it: "Bí thư Tỉnh ủy, đồng chí Nguyễn A"
 TITLE_TO_NAME = re.compile(r"(?:\s*,)?\s+(?:(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+)?")
@@ -147,22 +149,17 @@ def post_regex() -> re.Pattern[str]:
     return re.compile(rf"[{''.join(sorted(set().union(*letters)))}](?<!\w.)(?:{alts})(?!\w)")
 
 
-def _is_titlecase(word: str) -> bool:
-    if "'" not in word and "’" not in word:
-        return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
-    return all(p[:1].isupper() and (len(p) == 1 or p[1:].islower()) for p in re.split(r"['’]", word))
-
-
 @lru_cache(maxsize=8)
 def capitalised_runs(text: str) -> tuple[tuple[int, int], ...]:
     """Where :data:`MAYBE_CAPITALISED_RUN` matches: every run of two or more syllables that may be
     capitalised, joined by single spaces, as long as it goes (cached: names and unsure runs are in these)."""
-    return tuple(m.span() for m in MAYBE_CAPITALISED_RUN.finditer(text))
+    return tuple(map(re.Match.span, MAYBE_CAPITALISED_RUN.finditer(text)))
 
 
-def find_names(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Person-name candidates: capitalised syllables from a family name, outside ``blocked`` spans."""
-    inside = mask(text, blocked)
+def find_names(text: str, blocked: list[tuple[int, int]], inside: bytearray | None = None) -> list[Name]:
+    """Person-name candidates: capitalised syllables from a family name, outside ``blocked`` spans
+    (``inside``: their :func:`extractors.unsure_names.mask`, when the caller has it)."""
+    inside = mask(text, blocked) if inside is None else inside
     out: list[tuple[int, int]] = []
     family_names = surnames()
     for a, b in capitalised_runs(text):
@@ -173,7 +170,7 @@ def find_names(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int
         pos, count, first_family, end = a, 0, -1, a  # a group: title-case syllables outside ``blocked``
         for word in (*words, ""):
             if "'" in word or "’" in word:
-                titlecase = _is_titlecase(word)
+                titlecase = is_titlecase(word)
             else:  # not "中" nor "ǅa"
                 titlecase = word[:1].isupper() and (len(word) == 1 or word[1:].islower())
             if titlecase and not inside[pos]:
@@ -215,12 +212,12 @@ def _parse_title(ctx: Context, pos: int) -> Title | None:
         is_rank = post is not None and SPACES.sub(" ", post.group()).casefold() in ranks()
         if not post or (not first and is_rank):
             break  # "Giám đốc Công an tỉnh, Đại tá …": the rank goes with the name, not the chain
-        post_end, post_unit = post.end(), unit
+        (post_start, post_end), post_unit = post.span(), unit
         gap = SPACES.match(text, post_end)
         after = ctx.unit_at.get(gap.end()) if gap else None
         within = (
-            [u for u in ctx.units if post.start() < u.start < post.end() <= u.end]
-            if ctx.unit_starts_within(post.start(), post.end()) else None
+            [u for u in ctx.units if post_start < u.start < post_end <= u.end]
+            if ctx.unit_starts_within(post_start, post_end) else None
         )
         if within:  # "Ủy viên |Ban Thường vụ Tỉnh ủy|": the post's last words begin the unit
             post_end, post_unit = within[0].end, within[0]
@@ -259,9 +256,13 @@ def title_before(ctx: Context, name_start: int) -> Title | None:
 
 def _title_before(ctx: Context, name_start: int) -> Title | None:
     text = ctx.text
-    window_start = max(0, name_start - 160)
     line_start = text.rfind("\n", 0, name_start) + 1
-    for post in post_regex().finditer(text, max(window_start, line_start), name_start):
+    window_start = max(name_start - 160, line_start)
+    # a title ends in a word character, "." or "-"/"&" (a unit's token), then title_to_name: not "…; |Ngô"
+    last = text[window_start:name_start].rstrip()[-1:]
+    if not (last.isalnum() or (last and last in "_.-&,")):
+        return None
+    for post in post_regex().finditer(text, window_start, name_start):
         start = post.start()
         former = FORMER_BEFORE.search(text[max(0, start - 8) : start])
         if former:
@@ -323,10 +324,11 @@ def match_rules(
     places = find_places(text) if places is None else places
     ctx = Context.of(text, units, places)
     blocked = [(u.start, u.end) for u in units] + [(p.start, p.end) for p in places]
+    inside = mask(text, blocked)  # (shared with unsure_candidates)
     found: list[Found] = []
     untitled = []
     namesakes = []
-    for name in find_names(text, blocked):
+    for name in find_names(text, blocked, inside):
         if any(p.level == "province" for p in ctx.lookup(text[name[0] : name[1]])):
             namesakes.append(name)
             continue  # "Chủ tịch Hồ Chí Minh": the city's namesake, not a post-holder
@@ -341,24 +343,23 @@ def match_rules(
     for a, b in untitled:
         if text[a:b] in titled and text[max(0, a - 6) : a].strip().casefold() != "ảnh:":
             found.append(((a, b), titled[text[a:b]]))
-    unsure = unsure_candidates(ctx, blocked, found, namesakes) if with_unsure else []
+    unsure = unsure_candidates(ctx, blocked, found, namesakes, inside) if with_unsure else []
     return found, unsure
 
 
-def unsure_candidates(
-    ctx: Context, blocked: list[tuple[int, int]], found: list[Found], namesakes: list[tuple[int, int]]
-) -> list[Found]:
+def unsure_candidates(ctx: Context, blocked: list[Name], found: list[Found], namesakes: list[Name],
+                      inside: bytearray | None = None) -> list[Found]:
     """Where the rules are unsure, with the post they would give:
 
     - a run of title-case words next to a post, with no listed family name ("Bà |H'Yim Kđoh|, Phó
       Chủ tịch …") or only inside it ("Ông |Y Giang Gry Niê Knơng|, …", of which the rules took
       "Giang Gry Niê Knơng" but gave it no post);
     - a name the rules found, with the title-case words right before it ("Ông |Mông Văn Tân|, …",
-      of which the rules took "Văn Tân").
+      of which the rules took "Văn Tân"). ``inside``: the mask of ``blocked``, when the caller has it.
     """
     text = ctx.text
     out: list[Found] = []
-    inside = mask(text, blocked)
+    inside = mask(text, blocked) if inside is None else inside
     masked = mask(text, [*(n for n, _ in found), *namesakes], inside)
     for run in unsure_runs(text, masked, MAX_NAME, capitalised_runs(text)):
         written = text[run[0] : run[1]]

@@ -114,6 +114,8 @@ def _short_forms(surface: str) -> list[str]:
     -> "Ban Quản lý các KCN", "Ủy ban Kiểm tra Trung ương" -> "UBKT Trung ương", "UBKT TW" …);
     level words ("thành phố" -> "TP") are left to :data:`LEVEL_WORD`."""
     found, todo = [surface], [surface]
+    if _any_full_form().search(surface) is None:
+        return []  # most surfaces: none of the full forms in them, nothing to abbreviate
     while todo and len(found) < 12:
         current = todo.pop()
         for abbr, full_form in _full_forms():
@@ -227,6 +229,13 @@ def _full_forms() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """:func:`short_forms`, each full form as the regex that finds it in a surface."""
     return tuple((abbr, re.compile(rf"(?<!\w){re.escape(full)}(?!\w)", re.IGNORECASE))
                  for abbr, full in short_forms())
+
+
+@cache
+def _any_full_form() -> re.Pattern[str]:
+    """Where any of :func:`_full_forms` matches (the one search that tells a surface has none)."""
+    fulls = "|".join(re.escape(full) for _, full in short_forms())
+    return re.compile(rf"(?<!\w)(?:{fulls})(?!\w)", re.IGNORECASE)
 
 
 def expand(text: str) -> str:

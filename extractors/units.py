@@ -13,6 +13,7 @@ with ``name`` (abbreviations expanded, the place the article gives added) and ``
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -72,12 +73,14 @@ def match(text: str, places: list[PlaceMention] | None = None,
         by_start = {m.start: m for m in (places if places is not None else find_places(text))}
     out: list[UnitMatch] = []
     pos = 0
-    while (m := head_regex().search(text, pos)) is not None:
-        unit = _parse(text, m.start(), m.group(), by_start)
+    find_head = head_regex().search
+    while (m := find_head(text, pos)) is not None:
+        start, head = m.start(), m.group()
+        unit = _parse(text, start, head, by_start)
         if unit is None:
-            unit = _coordinated_organ(text, m.start(), m.group(), by_start)
-        if unit is None and may_stand_alone(text, m.start(), m.group()):  # "Ban Thường vụ gồm …"
-            unit = UnitMatch(m.start(), m.end(), "party", m.start(), style=ALONE)
+            unit = _coordinated_organ(text, start, head, by_start)
+        if unit is None and may_stand_alone(text, start, head):  # "Ban Thường vụ gồm …"
+            unit = UnitMatch(start, m.end(), "party", start, style=ALONE)
         if unit is not None and not _generic(text, unit):
             out.append(unit)
             pos = unit.end
@@ -257,6 +260,12 @@ def _not_after() -> re.Pattern[str]:
 
 def unit_name(unit: UnitMatch, text: str, places: ArticlePlaces) -> str | None:
     """The expanded name with the place added; None when the mention cannot be pinned down."""
+    return _unit_name(unit, text, places.place_for)
+
+
+def _unit_name(unit: UnitMatch, text: str, place_for: Callable[[str], tuple[str, str] | None]) -> str | None:
+    """:func:`unit_name` with ``place_for`` the article's :meth:`ArticlePlaces.place_for` (or a
+    cache of it: :func:`build` asks it for the same rules again and again)."""
     written = unit.canonical or expand_in(text, unit.written or text[unit.start : unit.end])
     if unit.head_name is not None:
         written = written.replace(*unit.head_name, 1)
@@ -265,11 +274,11 @@ def unit_name(unit: UnitMatch, text: str, places: ArticlePlaces) -> str | None:
         alias = text[unit.place.start : unit.place.end]
         return written if alias == unit.place.name else written.replace(alias, unit.place.name)
     if unit.level_word is not None:
-        found = places.place_for(unit.level_word)
+        found = place_for(unit.level_word)
         return f"{written} {found[1]}" if found else written
     if not unit.place_rule:
         return written
-    found = places.place_for(unit.place_rule)
+    found = place_for(unit.place_rule)
     if found is None:
         return None if unit.place_rule == "commune" else written
     kind, place = found
@@ -290,13 +299,26 @@ def unit_at(text: str, pos: int, places: ArticlePlaces,
     return (name, unit.end) if name else None
 
 
+def _cached(place_for: Callable[[str], tuple[str, str] | None]) -> Callable[[str], tuple[str, str] | None]:
+    """``place_for`` remembering its answers (one article's places: the answer depends on the rule only)."""
+    found: dict[str, tuple[str, str] | None] = {}
+
+    def cached(rule: str) -> tuple[str, str] | None:
+        if rule not in found:
+            found[rule] = place_for(rule)
+        return found[rule]
+    return cached
+
+
 def build(article: Article, matches: list[UnitMatch], places: ArticlePlaces,
           text: str | None = None) -> list[Span]:
     """Spans of ``article`` for ``matches``; names are read from ``text`` (the article's text with
     the new tone placement, same length) when given."""
     text = article.text if text is None else text
-    named = {id(u): n for u in matches if u.style != ALONE and (n := unit_name(u, text, places))}
-    others = [(u.start, u.end, u.kind, named[id(u)]) for u in matches if id(u) in named]
+    place_for = _cached(places.place_for)
+    named = {id(u): n for u in matches if u.style != ALONE and (n := _unit_name(u, text, place_for))}
+    alone = any(u.style == ALONE for u in matches)  # the others are looked at for those only
+    others = [(u.start, u.end, u.kind, named[id(u)]) for u in matches if id(u) in named] if alone else []
     spans: list[Span] = []
     names: list[str] = []  # the spans' names, in order
     for unit in matches:

@@ -19,8 +19,8 @@ from extractors.unit_patterns import head_regex
 from pipeline.sentences import sentences
 
 # a word of an unsure name is title case and may carry an apostrophe: "K'Ré", "H'Yim"
-_UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
-LOWER_LETTERS = "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.islower() and c.isalpha())
+_UPPER = "".join(filter(str.isalpha, filter(str.isupper, map(chr, range(0x41, 0x1F00)))))
+LOWER_LETTERS = "".join(filter(str.isalpha, filter(str.islower, map(chr, range(0x61, 0x1F00)))))
 
 
 def char_class(chars: str) -> str:
@@ -67,6 +67,13 @@ def after_level_word(text: str, pos: int) -> bool:
     return LEVEL_BEFORE.search(text[max(0, pos - 12) : pos]) is not None
 
 
+def is_titlecase(word: str) -> bool:
+    """ "Nguyễn", "K'Ré": each part (between apostrophes) a capital, then lower case."""
+    if "'" not in word and "’" not in word:
+        return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+    return all(p[:1].isupper() and (len(p) == 1 or p[1:].islower()) for p in re.split(r"['’]", word))
+
+
 def mask(text: str, spans: list[tuple[int, int]], also: bytearray | None = None) -> bytearray:
     """One byte per character of ``text``: 1 inside one of ``spans`` (or of the mask ``also``)."""
     inside = bytearray(len(text) + 1) if also is None else bytearray(also)
@@ -106,7 +113,13 @@ def unsure_runs(text: str, inside: bytearray, max_words: int,
 
 def words_before(text: str, start: int, inside: bytearray) -> int:
     """Where the title-case words written right before ``start`` begin: "Ông |Mông |Văn Tân"."""
-    before = WORDS_BEFORE.search(text, max(0, start - 40), start)
+    lo, last = max(0, start - 40), text[start - 1 : start]
+    # the last word before ``start`` is followed by a space and has a capital: not "đồng chí |Nguyễn"
+    # (before a line break "$" may match too: the search tells)
+    last_word = text[max(lo, text.rfind(" ", lo, start - 1) + 1) : start - 1] if last == " " else ""
+    if last != "\n" and (last != " " or last_word.islower()):
+        return start
+    before = WORDS_BEFORE.search(text, lo, start)
     if before is None:
         return start
     for word in reversed(list(NAME_WORD.finditer(text, before.start(), start))):
