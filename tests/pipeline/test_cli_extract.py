@@ -117,6 +117,7 @@ def test_cli_extract_reads_a_directory_of_mixed_files(tmp_path):
 # name -> (how to make the bad input in a tmp dir, what the error line says)
 BAD_INPUTS = {
     "missing": (lambda d: d / "nowhere.txt", "no such file or directory"),
+    "under_a_file": (lambda d: _write(d / "a.txt", "x") / "b.txt", "no such file or directory"),
     "empty_dir": (lambda d: (d / "empty").mkdir() or d / "empty", "no article files"),
     "empty_file": (lambda d: _write(d / "empty.txt", b""), "empty file"),
     "blank_file": (lambda d: _write(d / "blank.txt", b"  \n\n "), "empty file"),
