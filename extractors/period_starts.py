@@ -75,12 +75,8 @@ def candidates(lower: str, scans: Scans, found_at: dict[str, Meaning],
             for rank, shift in at_word:
                 out[rank].append(at + shift)
             if at_number:
-                # number_before(lower, at), written out: a few numbers a text, but one call each
-                digits_end = at
-                while digits_end and lower[digits_end - 1].isspace():
-                    digits_end -= 1
-                for place in (digits_end - 1, digits_end - 2):
-                    if place >= start and lower[place].isdecimal():
+                for place in number_before(lower, at):
+                    if place >= start:
                         for rank in at_number:
                             out[rank].append(place)
     for places in out:
