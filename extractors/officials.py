@@ -169,11 +169,7 @@ def find_names(text: str, blocked: list[tuple[int, int]], inside: bytearray | No
             continue  # a name is a family name and more: no syllable but the last of the run begins one
         pos, count, first_family, end = a, 0, -1, a  # a group: title-case syllables outside ``blocked``
         for word in (*words, ""):
-            if "'" in word or "’" in word:
-                titlecase = is_titlecase(word)
-            else:  # not "中" nor "ǅa"
-                titlecase = word[:1].isupper() and (len(word) == 1 or word[1:].islower())
-            if titlecase and not inside[pos]:
+            if is_titlecase(word) and not inside[pos]:  # not "中" nor "ǅa"
                 if first_family < 0 and word in family_names:
                     first_family, count = pos, 0
                 count += 1

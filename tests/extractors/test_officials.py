@@ -444,3 +444,35 @@ def test_char_class_writes_runs_as_ranges(chars: str, expected: str) -> None:
     from extractors.unsure_names import char_class
 
     assert char_class(chars) == expected
+
+
+def _words_before_by_search(text: str, start: int, inside: bytearray) -> int:
+    """words_before as one plain search of the 40 characters before ``start``, no shortcut."""
+    from extractors.unsure_names import HONORIFICS, NAME_WORD, WORDS_BEFORE
+
+    before = WORDS_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return start
+    for word in reversed(list(NAME_WORD.finditer(text, before.start(), start))):
+        if inside[word.start()] or word.group() in HONORIFICS:
+            break
+        start = word.start()
+    return start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ông Mông Văn Tân, Phó Chủ tịch UBND tỉnh; đồng chí Nguyễn Văn An dự họp.",
+        "Bà H'Yim Kđoh\nY Giang Gry Niê Knơng, Bí thư Huyện ủy; ảnh: K'Ré Lê",
+        "Thường trực Tỉnh ủy  Trần Thị Bình và Ông  Lò Văn Páo, NGUYỄN Văn A, đ Đỗ B",
+    ],
+)
+def test_words_before_as_the_plain_search(text):
+    """words_before skips its search where the word before cannot end a title-case run: it must
+    answer what the plain search answers, at every place of the text."""
+    from extractors.unsure_names import mask, words_before
+
+    inside = mask(text, [(0, 3)])
+    for start in range(len(text) + 1):
+        assert words_before(text, start, inside) == _words_before_by_search(text, start, inside), start
