@@ -45,7 +45,7 @@ def figures(article: Article) -> list[Fig]:
     for key, unit in (("money", None), ("percentages", "percent")):
         for s in article.get(key):
             a = s.attrs  # read directly: Span.get is a method call per attribute
-            figs.append(Fig(s.start, s.end, a.get("value"), a.get("high"), unit or a.get("currency"),
+            figs.append(Fig(s.start, s.end, a["value"], a.get("high"), unit or a["currency"],
                             a.get("approx"), key))
     known = nouns()
     for s in article.get("quantities"):
@@ -55,7 +55,7 @@ def figures(article: Article) -> list[Fig]:
         # spaces are made one
         info = known.get(noun.casefold()) or known.get(_SPACES.sub(" ", noun).casefold())
         row = info.row if info else "cue"
-        figs.append(Fig(s.start, s.end, a.get("value"), a.get("high"), a.get("unit"), a.get("approx"),
+        figs.append(Fig(s.start, s.end, a["value"], a.get("high"), a["unit"], a.get("approx"),
                         "quantities", row, noun, a.get("total"), info.indicator if info else ""))
     for m in matches_at_words(RANK_RE, RANK_WORDS, article.text):
         figs.append(Fig(m.start(), m.end(), float(m[1]), None, "rank", None, "rank",

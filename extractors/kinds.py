@@ -264,7 +264,8 @@ def kind_of(ctx: KindContext, rank: bool = False) -> tuple[str, int]:
         return "rank", 1
     if jk == "share_of_total" or ak == "share_of_total":
         return "share_of_total", 1
-    if targeted and _FORECAST.fullmatch(mood.text) and mood.start >= ctx.clause[0] and not ctx.future:
+    if (mood is not None and targeted and _FORECAST.fullmatch(mood.text) and mood.start >= ctx.clause[0]
+            and not ctx.future):
         return "estimate", sign  # "kinh phí dự kiến 15 tỷ đồng", "dự kiến cả năm thu … đạt …"
     if targeted:
         return "target", sign

@@ -207,7 +207,7 @@ def format_number(value: float, decimals: int | None = None) -> str:
     return "-" + out if neg else out
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built for every number, and a frozen one is slower to build
 class Figure:
     """A written quantity: offsets (qualifier included, unit excluded), value, range end, qualifier."""
 
@@ -217,27 +217,6 @@ class Figure:
     high: float | None
     approx: str | None
     scale: float  # the scale word's factor (1e9 for "tỷ"), 1 when none
-
-
-_FIGURE_FIELDS = ("start", "end", "value", "high", "approx", "scale")
-if tuple(Figure.__slots__) != _FIGURE_FIELDS:
-    raise AssertionError(f"Figure fields changed: {Figure.__slots__}")
-_set_start, _set_end, _set_value, _set_high, _set_approx, _set_scale = (
-    getattr(Figure, field).__set__ for field in _FIGURE_FIELDS)
-
-
-def _new_figure(start: int, end: int, value: float, high: float | None, approx: str | None,
-                scale: float) -> Figure:
-    """``Figure(start, end, value, high, approx, scale)`` built in half the time: the slots are
-    set directly, without the frozen class's ``__init__`` going through ``object.__setattr__``."""
-    fig = object.__new__(Figure)
-    _set_start(fig, start)
-    _set_end(fig, end)
-    _set_value(fig, value)
-    _set_high(fig, high)
-    _set_approx(fig, approx)
-    _set_scale(fig, scale)
-    return fig
 
 
 def _scale(word: str | None) -> float:
@@ -319,7 +298,7 @@ def _build(m: re.Match[str]) -> Figure | None:
             return None
         q = m.group(1)
         if not q:  # most figures: nothing to qualify
-            return _new_figure(m.start(), end, value, None, None, 1.0)
+            return Figure(m.start(), end, value, None, None, 1.0)
         return _qualified(m, q, m.group(2), end, value, None, 1.0)
     q, from_, n1, s1, t1, ts1, pct1, _, n2, s2, t2, ts2 = m.groups()
     one = _figure(n1, s1, t1, ts1)
@@ -362,7 +341,7 @@ def _qualified(m: re.Match[str], q: str | None, from_: str | None, fig_end: int,
         if lowered.startswith("tối") and _NAMED_LIMIT.search(m.string[max(0, start - 12):start]):
             # "lương tối thiểu 4,68 triệu": the name of a figure, not a qualifier
             approx, start = None, m.start("from") if from_ else m.start("n1")
-    return _new_figure(start, fig_end, value, high, approx, scale)
+    return Figure(start, fig_end, value, high, approx, scale)
 
 
 def percent_tail(text: str, pos: int) -> int | None:

@@ -238,7 +238,9 @@ def main_body(bodies: list[tuple[str, Span]]) -> Span | None:
     """ "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh" -> Tỉnh ủy: the body of the
     first post that is not a bare membership ("Ủy viên …"), else of the first post."""
     posts = [unit for post, unit in bodies if not post.casefold().startswith(MEMBERSHIP)]
-    return (posts or [unit for _, unit in bodies] or [None])[0]
+    if posts:
+        return posts[0]
+    return bodies[0][1] if bodies else None
 
 
 def title_before(ctx: Context, name_start: int) -> Title | None:

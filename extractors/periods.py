@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import cast
 
 from extractors.period_expressions import PeriodMention, find_periods, periods_between, stretch_around
 from extractors.period_starts import lower_case
@@ -173,7 +174,7 @@ class PeriodResolver:
         if in_sentence or terms:  # else (most sentences) it names no period of its own
             code = self._in_sentence_code(fig, clause, sentence, in_sentence, terms)
             if code is not _NONE_NAMED:
-                return code
+                return cast("str | None", code)
         if own_only:
             return None
         # what holds at the figure holds at the start of its sentence unless a line break lies between

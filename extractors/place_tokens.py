@@ -68,7 +68,9 @@ class TokenReader:
     ones found by one regex scan, then their neighbours one at a time. Texts with characters beyond
     the Basic Multilingual Plane (which the character classes leave out) are tokenised whole."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, cuts: list[int] | None = None) -> None:
+        """A reader of ``text``; given ``cuts`` (what :meth:`_scan` would find: a text of the Basic
+        Multilingual Plane), it finds the capitalised tokens only if asked."""
         self.text = text
         self.listed: list[Token] | None = None  # every token, for a text the classes do not cover
         self._reversed: str | None = None
@@ -76,21 +78,14 @@ class TokenReader:
         self._capitalised: list[Token] = []
         self._scanned = True  # _capitalised holds them all (a reader made by capital_runs: not yet)
         self.cuts: list[int] = []  # where a run-together "YênVĩnh" is cut (a capital after lower case)
-        if beyond_the_bmp(text):
+        if cuts is not None:
+            self.cuts, self._scanned = cuts, False
+        elif beyond_the_bmp(text):
             self.listed = tokens(text)
             self._index = {t[0]: i for i, t in enumerate(self.listed)}
         else:
             self._scan()
         self._cut_set = frozenset(self.cuts)
-
-    @classmethod
-    def _with_cuts(cls, text: str, cuts: list[int]) -> TokenReader:
-        """A reader of a text of the Basic Multilingual Plane whose ``cuts`` are known (what
-        :meth:`_scan` would find); it finds the capitalised tokens only if asked."""
-        reader = cls.__new__(cls)
-        reader.text, reader.listed, reader._reversed, reader._index = text, None, None, {}
-        reader._capitalised, reader._scanned, reader.cuts, reader._cut_set = [], False, cuts, frozenset(cuts)
-        return reader
 
     def _scan(self) -> None:
         """Finds the capitalised tokens and the cuts: every cut is a capital, and the first capital
@@ -186,12 +181,12 @@ class TokenReader:
             return self.listed[i - 1] if i else None
         # read backwards from tok (text[a:b] is backwards[n - b : n - a]): the gap, then the word
         n, backwards = len(self.text), self._backwards()
-        if tok[0] in self._cut_set:  # the piece before a cut, with no gap
-            after_word, before_word = WORD.match(backwards, n - tok[0]).span()
-        else:
-            after_word, before_word = _GAP_THEN_WORD.match(backwards, n - tok[0]).span(1)
-            if after_word == before_word:
-                return None
+        cut = tok[0] in self._cut_set  # the piece before a cut, with no gap
+        m = (WORD if cut else _GAP_THEN_WORD).match(backwards, n - tok[0])
+        assert m is not None, "a cut follows a word, and the gap and word may both be empty"
+        after_word, before_word = m.span(0 if cut else 1)
+        if after_word == before_word and not cut:
+            return None
         start, end = n - before_word, n - after_word
         if self.cuts:
             k = bisect_left(self.cuts, end) - 1
@@ -203,7 +198,9 @@ class TokenReader:
         """The token from ``start`` (where one begins) to the end of its word (``run_end`` when
         known) or the next cut."""
         if run_end < 0:
-            run_end = WORD.match(self.text, start).end()
+            word = WORD.match(self.text, start)
+            assert word is not None, "a token begins a word"
+            run_end = word.end()
         if self.cuts:
             k = bisect_right(self.cuts, start)
             if k < len(self.cuts) and self.cuts[k] < run_end:
@@ -228,7 +225,7 @@ class CapitalRuns(NamedTuple):
 def capital_runs(text: str) -> CapitalRuns:
     """The capital runs of a text of the Basic Multilingual Plane. Only the runs inside a word or
     of mixed case after their first letter (where a word may be cut) are read one by one."""
-    reader = TokenReader._with_cuts(text, [])
+    reader = TokenReader(text, [])
     parts = _capital_run_kept().split(text)  # gap, run, gap, run, …, gap
     words, gaps = parts[1::2], parts[0::2]
     starts = list(accumulate(map(len, parts[:-1]), initial=0))[1::2]

@@ -19,12 +19,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from functools import cache, lru_cache
-from itertools import compress, count, repeat
-from operator import itemgetter
+from itertools import compress, count
 
 from extractors.datafiles import read_csv, read_csv_columns
 from extractors.place_tokens import WORD, Token, TokenReader, beyond_the_bmp, capital_runs
@@ -156,14 +154,10 @@ def gazetteer() -> dict[tuple[str, ...], tuple[Place, ...]]:
 
 def _places(columns: Sequence[str], rows: Sequence[list[str]]) -> list[Place]:
     """A :class:`Place` of each row of places.csv, whose ``columns`` are named ("" for a field it
-    lacks): the objects ``Place(**dict(zip(columns, row)))`` makes, built a field at a time for all
-    rows by C loops (the slots' descriptors set the fields of the frozen class as its ``__init__``)."""
-    places = list(map(object.__new__, repeat(Place, len(rows))))
-    column = {c: i for i, c in enumerate(columns)}  # the last of two columns of one name, as in a dict
-    for field in fields(Place):
-        values = map(itemgetter(column[field.name]), rows) if field.name in column else repeat("")
-        deque(map(getattr(Place, field.name).__set__, places, values), 0)
-    return places
+    lacks; the last of two columns of one name, as in a dict)."""
+    column = {c: i for i, c in enumerate(columns)}
+    at = [column.get(f.name, -1) for f in fields(Place)]
+    return [Place(*[row[i] if i >= 0 else "" for i in at]) for row in rows]
 
 
 @cache
@@ -268,7 +262,9 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
             continue
         # the keys a name from tok may have: a run of capitalised (or numeric) tokens joined by
         # spaces or hyphens, every one of its first tokens the beginning of a gazetteer name
-        key, keys, name = (fold(tok[2]),), [], [tok]
+        key: tuple[str, ...] = (fold(tok[2]),)
+        keys: list[tuple[str, ...]] = []
+        name = [tok]
         while key in prefixes:
             if index.get(key):
                 keys.append(key)

@@ -85,7 +85,7 @@ class PatternTable(dict[str, list["Pattern"]]):
 
 @cache
 def patterns() -> PatternTable:
-    out = PatternTable()
+    out: dict[str, list[Pattern]] = {}  # a plain dict while it is filled (see the return)
     for row in read_jsonl("units.jsonl", ("pattern", "kind", "role")):
         fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in row.items()}
         pat = Pattern(**fields)
@@ -96,7 +96,7 @@ def patterns() -> PatternTable:
                 pat.role == "body" and pat.pattern.startswith("Phòng ")):
             out.setdefault(pat.pattern[0].lower() + pat.pattern[1:], []).append(pat)
     for surface, pats in list(out.items()):
-        if not any(p.role in (*HEAD_ROLES, "centre") for p in pats):
+        if not any(p.role in HEAD_ROLES or p.role == "centre" for p in pats):
             continue
         for short in _short_forms(surface):
             out.setdefault(short, list(pats))
@@ -106,7 +106,9 @@ def patterns() -> PatternTable:
         pats.sort(key=lambda p: order.get(p.role, 99))
     for surface, pats in list(out.items()):
         out.setdefault(pattern_key(surface), pats)
-    return out
+    # copied into the table at the end: mypyc (the compiled build, setup.py) compiles setdefault on a
+    # subclass of dict into one that adds nothing
+    return PatternTable(out)
 
 
 def _short_forms(surface: str) -> list[str]:
