@@ -1,7 +1,7 @@
 """Extraction throughput and peak memory at two corpus sizes, against the naive NER baseline.
 
     python benchmarks/bench_scale.py --n 1000 --n 10000 [--workers 2] [--engine local|dask]
-                                     [--mix report|dense] [--baseline 50] [--profile]
+                                     [--mix report|dense] [--baseline 50] [--rounds 3] [--profile]
 
 For every N, a fresh process extracts the first N articles of a generated corpus
 (benchmarks/corpus.py; ``--mix report``, the default, has the make-up of real reports, ``dense``
@@ -20,7 +20,11 @@ then every process would compile every module again, ≈0.15 s of its start-up).
 
 The naive baseline runs ``underthesea.ner`` on every sentence of the first ``--baseline`` articles
 in one process (model load excluded) and is extrapolated to articles per CPU-second; the ratio
-is full extraction over baseline, per core. ``--real DIR`` (e.g. ``../shared/seeds``) adds the same
+is full extraction over baseline, per core. A round measures every size, then the baseline right
+after them; the figures are the median of ``--rounds`` rounds, since a shared machine's speed
+drifts by a fifth within minutes (both sides drift, so the ratio of one round is steadier than
+either rate). The build measured is printed first: pure Python, or compiled (setup.py).
+``--real DIR`` (e.g. ``../shared/seeds``) adds the same
 comparison on real articles: the CPU time of extracting each of them, in one process with the data
 loaded and the per-article caches emptied before each of ``--repeats`` passes, against
 ``underthesea.ner`` on each of their sentences. ``--profile`` adds the CPU time of each stage and a
@@ -41,6 +45,7 @@ import threading
 import time
 from collections import Counter
 from pathlib import Path
+from statistics import median
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
@@ -110,6 +115,7 @@ def _cpu_seconds() -> float:
 
 def measure(list_file: Path, workers: int, engine: str = "local") -> dict[str, Any]:
     """Extract the files listed in ``list_file`` (run in a fresh process: ru_maxrss is per process)."""
+    from extractors import compiled_modules
     from pipeline.engine import extract_articles
 
     paths = [line for line in list_file.read_text(encoding="utf-8").splitlines() if line]
@@ -135,6 +141,7 @@ def measure(list_file: Path, workers: int, engine: str = "local") -> dict[str, A
         "maxrss_parent_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * kb / 2**20, 1),
         "peak_rss_largest_child_mb": round(rss.largest_child / 2**20, 1),
         "entities": dict(entities),
+        "compiled_modules": len(compiled_modules()),
     }
 
 
@@ -226,7 +233,7 @@ def stage_times(files: list[Path]) -> dict[str, float]:
     return {name: round(1000 * t / len(articles), 2) for name, t in spent.items()}
 
 
-def compile_package() -> None:
+def write_bytecode() -> None:
     """Write the bytecode of ``pipeline`` and ``extractors`` (``__pycache__``, ignored by git)."""
     import compileall
 
@@ -251,6 +258,8 @@ def main() -> None:
     parser.add_argument("--engine", choices=("local", "dask"), default="local")
     parser.add_argument("--baseline", type=int, default=50, help="articles for the naive NER baseline")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="rounds of extraction then baseline; the ratio is their median")
     parser.add_argument("--mix", choices=MIXES, default="report", help="the corpus mix (corpus.py)")
     parser.add_argument("--corpus", type=Path, default=None, help="where to write the corpus (default: temp)")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of the extraction")
@@ -262,25 +271,36 @@ def main() -> None:
         print(json.dumps(measure(args.measure, args.workers, args.engine)))
         return
     sizes = sorted(args.n or [1000])
-    compile_package()
+    write_bytecode()
+    from extractors import compiled_modules
+
+    compiled = compiled_modules()
+    print("build: " + (f"compiled, {len(compiled)} extractor modules (setup.py)" if compiled
+                       else "pure Python"))
     with tempfile.TemporaryDirectory(prefix="vnnews-bench-") as tmp:
         corpus = args.corpus or Path(tmp) / "corpus"
         files = write_corpus(corpus, max(sizes), args.seed, args.mix)
         mib = sum(f.stat().st_size for f in files) / 2**20
         print(f"corpus: {max(sizes)} articles ({args.mix} mix), {mib:.1f} MiB in {corpus}; "
               f"density of the first 100: {json.dumps(density(files[:100]))}")
-        results = {}
+        rounds = []  # each round measures every size, then the baseline right after them
+        for r in range(1, args.rounds + 1):
+            results = {}
+            for n in sizes:
+                list_file = Path(tmp) / f"files-{n}.txt"
+                list_file.write_text("\n".join(str(f) for f in files[:n]), encoding="utf-8")
+                results[n] = _child(list_file, args.workers, args.engine)
+                print(f"round {r}, full extraction, N={n}: {json.dumps(results[n], ensure_ascii=False)}")
+            base = naive_baseline(files[: args.baseline])
+            print(f"round {r}, naive baseline (underthesea.ner on every sentence): {json.dumps(base)}")
+            rounds.append((results, base))
         for n in sizes:
-            list_file = Path(tmp) / f"files-{n}.txt"
-            list_file.write_text("\n".join(str(f) for f in files[:n]), encoding="utf-8")
-            results[n] = _child(list_file, args.workers, args.engine)
-            print(f"full extraction, N={n}: {json.dumps(results[n], ensure_ascii=False)}")
-        base = naive_baseline(files[: args.baseline])
-        print(f"naive baseline (underthesea.ner on every sentence): {json.dumps(base)}")
-        for n, r in results.items():
-            ratio = r["articles_per_cpu_s"] / base["articles_per_cpu_s"]
-            print(f"N={n}: {r['articles_per_cpu_s']} articles/s/core vs {base['articles_per_cpu_s']} naive "
-                  f"= {ratio:.0f}x (target >= 100x); peak tree RSS {r['peak_tree_rss_mb']} MiB")
+            ratios = [res[n]["articles_per_cpu_s"] / base["articles_per_cpu_s"] for res, base in rounds]
+            rates = [res[n]["articles_per_cpu_s"] for res, _ in rounds]
+            print(f"N={n}: {median(rates)} articles/s/core, {median(ratios):.0f}x the naive baseline "
+                  f"(target >= 100x; median of {len(rounds)} rounds: "
+                  f"{', '.join(f'{x:.0f}x' for x in ratios)}); "
+                  f"peak tree RSS {max(res[n]['peak_tree_rss_mb'] for res, _ in rounds)} MiB")
         if args.real:
             print(f"real articles in {args.real}: {json.dumps(real_ratio(args.real, args.repeats))}")
         if args.profile:
