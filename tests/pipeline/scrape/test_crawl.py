@@ -289,7 +289,10 @@ def test_scrape_resumes_after_interrupt(site, route, tmp_path: Path) -> None:
         str(tmp_path),
         *FAST,
     ]
-    proc.append(subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE))
+    # SIGINT as a terminal sends it, even when the tests run where it is ignored (a shell's background
+    # job): Python keeps an ignored SIGINT ignored instead of raising KeyboardInterrupt
+    proc.append(subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)))
     _, err = proc[0].communicate(timeout=60)
     assert proc[0].returncode == 130, err
     assert err.decode().strip().splitlines()[-1].endswith("run the same command to resume")
