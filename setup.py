@@ -1,7 +1,7 @@
 """The optional compiled build. ``pip install -e .`` installs pure Python; with ``VNNEWS_COMPILE=1``
 it also compiles every extractor module (``extractors/*.py`` but the package's ``__init__``) to a C
 extension with mypyc, from the same source and its type hints. The output is the same, article for
-article (``tests/test_compiled.py``); extraction takes about a fifth less CPU (README, Scale).
+article (``tests/test_compiled_build.py``); extraction takes about a fifth less CPU (README, Scale).
 
     VNNEWS_COMPILE=1 pip install -e .       # ``VNNEWS_COMPILE_OPT=0`` builds faster, runs slower
 
